@@ -8,7 +8,7 @@
 #include <pthread.h>
 
 #include "server/config.hpp"
-#include "server/http_server.hpp"
+#include "server/server_app.hpp"
 
 using namespace casehub::server;
 
@@ -40,8 +40,13 @@ int main(int argc, char** argv) {
     sigaddset(&signals, SIGTERM);
     pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
+    auto app = ServerApp::open(*config);
+    if (!app) {
+        std::fprintf(stderr, "casehub_server: %s\n", app.error().message.c_str());
+        return 1;
+    }
     httplib::Server http;
-    install_base_routes(http, *config);
+    (*app)->install_routes(http);
 
     int port = config->port;
     if (port == 0) {
@@ -59,6 +64,14 @@ int main(int argc, char** argv) {
     std::printf("CaseHub is running at http://%s:%d/\n", config->host == "0.0.0.0" ? "127.0.0.1" : config->host.c_str(),
                 port);
     std::printf("data: %s   web: %s   (Ctrl-C stops)\n", config->data_dir.c_str(), config->web_root.c_str());
+    if (!(*app)->seeded_usernames().empty()) {
+        std::printf("demo data loaded; sign in as any of:");
+        for (const auto& u : (*app)->seeded_usernames()) std::printf(" %s", u.c_str());
+        std::printf("  (password: %s)\n", demo_password);
+    } else {
+        std::printf("demo users (if this database was seeded): admin, camille, alex, dewi, budi — password %s\n",
+                    demo_password);
+    }
     std::fflush(stdout);
 
     std::thread stopper([&] {

@@ -1,0 +1,27 @@
+#!/bin/sh
+# Runs the query benchmark natively and in wasm (node) and prints both side by side
+# with the wasm/native ratio.
+#   bench/query.sh [native_binary] [wasm_js] [case_count] [runs]
+# Defaults: build/release/bench/casehub_bench_query and build/web/bench/casehub_bench_query_wasm.js
+set -eu
+root=$(cd "$(dirname "$0")/.." && pwd)
+native=${1:-$root/build/release/bench/casehub_bench_query}
+wasm=${2:-$root/build/web/bench/casehub_bench_query_wasm.js}
+cases=${3:-100000}
+runs=${4:-15}
+export NODE_PATH=${NODE_PATH:-/usr/share/nodejs}
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+if [ -x "$native" ]; then "$native" "$cases" "$runs" > "$tmp/native"; else echo "missing native bench: $native" >&2; : > "$tmp/native"; fi
+if [ -f "$wasm" ]; then node --no-experimental-fetch "$wasm" "$cases" "$runs" > "$tmp/wasm"; else echo "missing wasm bench: $wasm" >&2; : > "$tmp/wasm"; fi
+
+echo "native: $(grep '^# store' "$tmp/native" || true)"
+echo "wasm:   $(grep '^# store' "$tmp/wasm" || true)"
+printf "%-30s %12s %12s %8s %10s\n" query native_cpu_ms wasm_cpu_ms ratio matches
+awk 'FNR==NR { if ($0 !~ /^#/) { n[$1]=$2; m[$1]=$3; order[++k]=$1 } next }
+     $0 !~ /^#/ { w[$1]=$2; if (!($1 in n)) { order[++k]=$1 } }
+     END { for (i=1;i<=k;i++) { q=order[i];
+             r = (q in n && q in w && n[q] > 0) ? sprintf("%.2fx", w[q]/n[q]) : "-";
+             printf "%-30s %12s %12s %8s %10s\n", q, (q in n ? n[q] : "-"), (q in w ? w[q] : "-"), r, m[q] } }' \
+    "$tmp/native" "$tmp/wasm"

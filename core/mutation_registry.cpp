@@ -1,0 +1,98 @@
+// ApplyContext's undo log and the handler registry.
+#include "core/mutation_registry.hpp"
+
+#include "core/conflict.hpp"
+#include "core/record_mutations.hpp"
+#include "core/uuid.hpp"
+
+namespace casehub {
+
+ApplyContext::ApplyContext(Store& store, const UserContext& user, TimestampMs now, const Policy& policy,
+                           const Mutation& mutation, const SyncHistory* history)
+    : store_(store), user_(user), now_(now), policy_(policy), mutation_(mutation), history_(history) {}
+
+void ApplyContext::remember(const std::string& entity, const std::string& id) {
+    for (const auto& t : touched_)
+        if (t.entity == entity && t.id == id) return;
+    TouchedRecord t{entity, id, std::nullopt};
+    if (const Record* r = store_.find(entity, id)) t.before = *r;
+    touched_.push_back(std::move(t));
+}
+
+void ApplyContext::put(Record record) {
+    remember(record.entity, record.id);
+    store_.upsert(std::move(record));
+}
+
+bool ApplyContext::remove(const std::string& entity, const std::string& id) {
+    remember(entity, id);
+    return store_.erase(entity, id);
+}
+
+void ApplyContext::rollback() {
+    for (auto it = touched_.rbegin(); it != touched_.rend(); ++it) {
+        if (it->before)
+            store_.upsert(*it->before);
+        else
+            store_.erase(it->entity, it->id);
+    }
+    touched_.clear();
+}
+
+std::string ApplyContext::derived_id(std::string_view salt) const {
+    std::string text = mutation_.id;
+    text += '\x1f';
+    text += salt;
+    return uuid_from_text(text);
+}
+
+std::string ApplyContext::user_name(const std::string& user_id) const {
+    if (user_id == user_.user_id && !user_.fullname.empty()) return user_.fullname;
+    if (const Record* u = store_.find("systemuser", user_id))
+        if (const Json* n = u->get("fullname"); n && n->is_string() && !n->get<std::string>().empty())
+            return n->get<std::string>();
+    return user_id.empty() ? std::string("another agent") : user_id;
+}
+
+void MutationRegistry::add(const std::string& name, MutationHandler handler) { handlers_[name] = std::move(handler); }
+
+const MutationHandler* MutationRegistry::find(const std::string& name) const {
+    auto it = handlers_.find(name);
+    return it == handlers_.end() ? nullptr : &it->second;
+}
+
+std::vector<std::string> MutationRegistry::names() const {
+    std::vector<std::string> out;
+    for (const auto& [name, h] : handlers_) out.push_back(name);
+    return out;
+}
+
+MutationRegistry make_sync_registry() {
+    MutationRegistry r;
+    add_record_mutations(r);
+    add_conflict_mutations(r);
+    return r;
+}
+
+Status apply_mutation(const MutationRegistry& registry, ApplyContext& ctx) {
+    const MutationHandler* handler = registry.find(ctx.mutation().name);
+    if (!handler)
+        return make_error("unknown_mutation", "This server does not know the change \"" + ctx.mutation().name +
+                                                  "\"; update the app and try again.");
+    Status s = (*handler)(ctx, ctx.mutation().args);
+    if (!s) ctx.rollback();
+    return s;
+}
+
+std::string uuid_from_text(std::string_view text) {
+    std::uint64_t a = 0xcbf29ce484222325ULL;  // FNV-1a offset basis
+    std::uint64_t b = 0x84222325cbf29ce4ULL;  // a second, different basis for the low half
+    for (unsigned char c : text) {
+        a = (a ^ c) * 0x100000001b3ULL;
+        b = (b ^ c) * 0x100000001b3ULL;
+        b ^= b >> 29;
+    }
+    return make_uuid_v4(a, b);
+}
+
+}  // namespace casehub

@@ -1,0 +1,114 @@
+// AuthService: sign-in with username + password (argon2id hashes, see password.hpp),
+// bearer-token sessions stored only as SHA-256 hashes (see session_store.hpp), logout,
+// and a light per-username backoff against password guessing. Owns its own SQLite
+// connection to the server's casehub.db (tables `credential` and `session`).
+// Thread-safe: every route thread may call it.
+#pragma once
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+
+#include <httplib.h>
+
+#include "core/result.hpp"
+#include "core/store.hpp"
+#include "core/time.hpp"
+#include "server/password.hpp"
+#include "server/session_store.hpp"
+#include "server/sqlite_db.hpp"
+
+namespace casehub::server {
+
+// An authenticated session. The token itself is never kept: only the client has it.
+struct Session {
+    std::string user_id;     // systemuser id
+    std::string session_id;  // public handle (hex SHA-256 of the token), safe to log
+    TimestampMs expires_at = 0;
+};
+
+struct AuthOptions {
+    PasswordCost password_cost = PasswordCost::Interactive;  // Minimum in tests, Moderate in production
+    // Fixed (not sliding) lifetime, long enough for a week of offline field work:
+    // the client keeps working offline until its session expires, then signs in again.
+    TimestampMs session_lifetime_ms = 7LL * 24 * 60 * 60 * 1000;
+    int failures_before_backoff = 5;                 // per username
+    TimestampMs max_backoff_ms = 5LL * 60 * 1000;    // backoff doubles per failure up to this
+    std::function<TimestampMs()> clock;              // empty = system clock (tests pass their own)
+};
+
+// What a successful sign-in gives the client: the bearer token (shown once) and its session.
+struct SignIn {
+    std::string token;
+    Session session;
+    std::string username;
+};
+
+// The token of an "Authorization: Bearer <token>" header ("" when missing or another scheme).
+std::string bearer_token(const httplib::Request& request);
+
+class AuthService {
+public:
+    // Opens `db_path` (normally data_dir + "/casehub.db") and creates the credential and
+    // session tables if missing. Error "storage" when the file cannot be opened.
+    static Result<std::unique_ptr<AuthService>> open(const std::string& db_path, AuthOptions options = {});
+
+    // The session of an "Authorization: Bearer <token>" request. Error "unauthorized"
+    // ("Sign in again: your session expired") when the header is missing or malformed, or
+    // the token is unknown, revoked or expired.
+    Result<Session> authenticate(const httplib::Request& request);
+    Result<Session> authenticate_token(const std::string& token);
+
+    // Checks the password and opens a session. Error "unauthorized" with one message for
+    // an unknown username and a wrong password alike; "rate_limited" after repeated
+    // failures for that username (the message says how long to wait).
+    Result<SignIn> login(const std::string& username, const std::string& password);
+
+    // Revokes the session of `token`. Error "unauthorized" if it is not a live session.
+    Status logout(const std::string& token);
+    // Revokes every session of a user (password change, account disabled).
+    Status revoke_sessions_of(const std::string& user_id);
+
+    // Creates credentials for `user_id` when it has none (seeding demo users on first
+    // run); leaves existing credentials (and a changed password) alone.
+    // Error "conflict" when the username is taken by another user.
+    Status ensure_user(const std::string& user_id, const std::string& username, const std::string& password);
+    // Replaces the user's password and revokes their sessions.
+    Status set_password(const std::string& user_id, const std::string& password);
+
+    // The user id behind a username, or Error "not_found".
+    Result<std::string> user_id_for_username(const std::string& username);
+    // The username of a user id, or Error "not_found".
+    Result<std::string> username_for_user_id(const std::string& user_id);
+
+    TimestampMs now() const;
+
+    AuthService(const AuthService&) = delete;
+    AuthService& operator=(const AuthService&) = delete;
+
+private:
+    AuthService(SqliteDb db, AuthOptions options);
+    Status create_tables();
+
+    struct Failures {
+        int count = 0;
+        TimestampMs blocked_until = 0;
+    };
+
+    AuthOptions options_;
+    std::mutex db_mutex_;  // guards db_ and sessions_
+    SqliteDb db_;
+    SessionStore sessions_;
+    std::mutex failures_mutex_;
+    std::map<std::string, Failures> failures_;  // by lower-cased username; in memory only
+    std::string dummy_hash_;                    // verified against for unknown usernames (same timing)
+};
+
+// Gives every enabled systemuser of `store` that has a domainname and no credentials a
+// sign-in (username = domainname, password = `password`): the demo users admin, camille,
+// alex, dewi and budi with "casehub-demo" on first run. Existing passwords are kept.
+Status ensure_credentials_for_users(AuthService& auth, const Store& store, const std::string& password);
+
+}  // namespace casehub::server

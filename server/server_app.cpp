@@ -1,0 +1,55 @@
+// Composition root. Credentials are ensured for every systemuser of the seeded demo
+// organisation; on later runs existing passwords are left alone.
+#include "server/server_app.hpp"
+
+#include <chrono>
+
+#include "core/demo_data.hpp"
+#include "core/sync_security_policy.hpp"
+#include "server/auth_routes.hpp"
+#include "server/http_server.hpp"
+#include "server/sync_routes.hpp"
+
+namespace casehub::server {
+
+Result<std::unique_ptr<ServerApp>> ServerApp::open(const ServerConfig& config, AuthOptions auth_options) {
+    std::unique_ptr<ServerApp> app(new ServerApp());
+    app->config_ = config;
+    const std::string db_path = config.data_dir + "/casehub.db";
+
+    auto sync = SyncService::open(db_path, make_sync_registry(), std::make_unique<SecurityPolicy>());
+    if (!sync) return sync.error();
+    app->sync_ = std::move(*sync);
+    auto auth = AuthService::open(db_path, std::move(auth_options));
+    if (!auth) return auth.error();
+    app->auth_ = std::move(*auth);
+
+    if (config.demo_cases > 0 && app->sync_->seq() == 0) {
+        Store demo;
+        DemoOptions options;
+        options.case_count = static_cast<std::size_t>(config.demo_cases);
+        options.now_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                             std::chrono::system_clock::now().time_since_epoch())
+                             .count();
+        generate_demo_data(options, demo);
+        if (auto s = app->sync_->seed_if_empty(demo); !s) return s.error();
+        Status ensured;
+        demo.for_each("systemuser", [&](const Record& user) {
+            const Json* name = user.get("domainname");
+            if (!ensured || !name || !name->is_string()) return;
+            ensured = app->auth_->ensure_user(user.id, name->get<std::string>(), demo_password);
+            if (ensured) app->seeded_usernames_.push_back(name->get<std::string>());
+        });
+        if (!ensured) return ensured.error();
+    }
+    return app;
+}
+
+void ServerApp::install_routes(httplib::Server& server) {
+    install_base_routes(server, config_);
+    const UserDirectory users = sync_user_directory(*sync_);
+    install_auth_routes(server, *auth_, users);
+    install_sync_routes(server, *sync_, *auth_, users);
+}
+
+}  // namespace casehub::server

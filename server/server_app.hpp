@@ -1,0 +1,43 @@
+// ServerApp: the composition root. Opens the data directory's casehub.db for the sync
+// service and the auth service, seeds a new database with the demo organisation, and
+// installs every route. main.cpp and the server tests build a server through it.
+#pragma once
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <httplib.h>
+
+#include "server/auth.hpp"
+#include "server/config.hpp"
+#include "server/sync_service.hpp"
+
+namespace casehub::server {
+
+// The password every demo user gets on the first run (printed by the run command).
+inline constexpr const char* demo_password = "casehub-demo";
+
+class ServerApp {
+public:
+    // Opens (creating if new) data_dir/casehub.db. On a new database with
+    // config.demo_cases > 0, loads the demo organisation and that many cases, and gives
+    // every demo user the demo password. Error "storage" when the files are unusable.
+    static Result<std::unique_ptr<ServerApp>> open(const ServerConfig& config, AuthOptions auth_options = {});
+
+    // Base routes (static app, /health, JSON errors) plus /api/auth/* and /api/sync/*.
+    void install_routes(httplib::Server& server);
+
+    SyncService& sync() { return *sync_; }
+    AuthService& auth() { return *auth_; }
+    // Usernames of the demo users, when this run seeded them (for the startup banner).
+    const std::vector<std::string>& seeded_usernames() const { return seeded_usernames_; }
+
+private:
+    ServerApp() = default;
+    ServerConfig config_;
+    std::unique_ptr<SyncService> sync_;
+    std::unique_ptr<AuthService> auth_;
+    std::vector<std::string> seeded_usernames_;
+};
+
+}  // namespace casehub::server

@@ -1,0 +1,29 @@
+// The sync HTTP API (all need a session: Authorization: Bearer <token>):
+//   POST /api/sync/push      {client_id, mutations:[Mutation]}  -> {results:[MutationResult]}
+//   GET  /api/sync/pull?cursor=N&limit=M                        -> {changes, cursor, has_more} | {resnapshot:true}
+//   GET  /api/sync/snapshot                                     -> {records, cursor}
+// Bad input gets a 4xx JSON error and changes nothing; a failed commit answers 503.
+#pragma once
+#include <httplib.h>
+
+#include "server/auth.hpp"
+#include "server/auth_routes.hpp"
+#include "server/sync_service.hpp"
+
+namespace casehub::server {
+
+// Largest push accepted, in mutations (bodies are also capped by max_request_body).
+constexpr std::size_t max_push_mutations = 2000;
+// Default and largest pull page, in changes.
+constexpr std::size_t default_pull_limit = 500;
+constexpr std::size_t max_pull_limit = 5000;
+
+// A UserDirectory reading users from the sync service's authoritative store.
+UserDirectory sync_user_directory(SyncService& sync);
+
+void install_sync_routes(httplib::Server& server, SyncService& sync, AuthService& auth, UserDirectory users);
+inline void install_sync_routes(httplib::Server& server, SyncService& sync, AuthService& auth) {
+    install_sync_routes(server, sync, auth, sync_user_directory(sync));
+}
+
+}  // namespace casehub::server

@@ -1,0 +1,49 @@
+// The site map of the hub: the areas an agent navigates between (Dashboards, Cases,
+// Accounts ...), grouped as in Customer Service Hub, and its drawing for each layout
+// (full list, icon rail, phone menu). Draws and returns the area picked; keeps no state.
+#pragma once
+#include <optional>
+#include <span>
+
+#include "wasm/ui/i18n.hpp"
+#include "wasm/ui/layout.hpp"
+
+namespace casehub::ui {
+
+enum class Area {
+    dashboards,
+    activities,
+    accounts,
+    contacts,
+    social_profiles,
+    cases,
+    queues,
+    knowledge_articles,
+    sites,
+    equipment,
+};
+
+struct SiteMapEntry {
+    Area area;
+    const char* entity;     // Dataverse logical name of the area's records ("incident")
+    const char* label_key;  // i18n key of its name
+    const char* icon;       // icons.hpp glyph
+    const char* group_key;  // i18n key of its group ("site_map.group.service")
+};
+
+// Every area in site-map order.
+std::span<const SiteMapEntry> site_map_entries();
+const SiteMapEntry& site_map_entry(Area area);
+
+struct SiteMapLook {
+    Language language;
+    Area current;
+    bool collapsed;    // icon rail (tablet); names are still recorded for tests
+    float row_height;  // >= 44 on touch layouts
+};
+
+// Draws the site map into the current window/child, filling its width. Returns the
+// area the user picked this frame, if any.
+std::optional<Area> draw_site_map(const SiteMapLook& look);
+
+}  // namespace casehub::ui

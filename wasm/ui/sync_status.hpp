@@ -1,0 +1,34 @@
+// The sync state in the top bar (online/offline icon, "N pending", "Synced 10:42", a
+// red error with "Sync now"), and the translation table of every sync, sign-in and
+// rejection string (en / fr / id). The state comes from the data layer each frame;
+// the "Sync now" press goes back as a request the frame loop takes.
+#pragma once
+#include <string>
+#include <string_view>
+
+#include "core/client_sync.hpp"
+#include "wasm/ui/i18n.hpp"
+
+namespace casehub::ui {
+
+// The text of a sync / sign-in / rejection key ("sync.pending", "login.button", ...) in
+// `language`; unknown keys come back as themselves.
+const char* sync_text(Language language, std::string_view key);
+
+// What the status shows this frame: the state, the clock and the browser's offset from
+// UTC (minutes east), for "Synced 10:42" in local time.
+void set_sync_status(const SyncState& state, TimestampMs now, int utc_offset_minutes);
+
+// Width the status needs in the top bar (compact: icon and count only, for phones).
+float sync_status_width(Language language, bool compact, float height);
+
+// Draws the status at the cursor, `height` tall, in the top bar's colours.
+void draw_sync_status(Language language, bool compact, float height);
+
+// True once after "Sync now" was pressed.
+bool take_sync_now_request();
+
+// "10:42" for `ms` shifted by the offset.
+std::string format_clock(TimestampMs ms, int utc_offset_minutes);
+
+}  // namespace casehub::ui
