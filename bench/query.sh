@@ -3,6 +3,7 @@
 # with the wasm/native ratio.
 #   bench/query.sh [native_binary] [wasm_js] [case_count] [runs]
 # Defaults: build/release/bench/casehub_bench_query and build/web/bench/casehub_bench_query_wasm.js
+# A path ending in .txt is taken as that side's recorded output instead of being run.
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
 native=${1:-$root/build/release/bench/casehub_bench_query}
@@ -13,8 +14,14 @@ export NODE_PATH=${NODE_PATH:-/usr/share/nodejs}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-if [ -x "$native" ]; then "$native" "$cases" "$runs" > "$tmp/native"; else echo "missing native bench: $native" >&2; : > "$tmp/native"; fi
-if [ -f "$wasm" ]; then node --no-experimental-fetch "$wasm" "$cases" "$runs" > "$tmp/wasm"; else echo "missing wasm bench: $wasm" >&2; : > "$tmp/wasm"; fi
+case $native in
+  *.txt) cp "$native" "$tmp/native" ;;
+  *) if [ -x "$native" ]; then "$native" "$cases" "$runs" > "$tmp/native"; else echo "missing native bench: $native" >&2; : > "$tmp/native"; fi ;;
+esac
+case $wasm in
+  *.txt) cp "$wasm" "$tmp/wasm" ;;
+  *) if [ -f "$wasm" ]; then node --no-experimental-fetch "$wasm" "$cases" "$runs" > "$tmp/wasm"; else echo "missing wasm bench: $wasm" >&2; : > "$tmp/wasm"; fi ;;
+esac
 
 echo "native: $(grep '^# store' "$tmp/native" || true)"
 echo "wasm:   $(grep '^# store' "$tmp/wasm" || true)"

@@ -95,8 +95,11 @@ Status conflict_restore(ApplyContext& ctx, const Json& args) {
         const Json* won = winning.is_null() || winning.is_discarded() ? nullptr : &winning;
         ctx.put(after);
         // A third value arrived after the conflict: restoring overwrites it, so keep it too.
-        if (!same_value(now_value, won) && !same_value(now_value, kept))
-            keep_overwritten_value(ctx, after, attr, now_value ? *now_value : Json(), losing);
+        if (!same_value(now_value, won) && !same_value(now_value, kept)) {
+            Json overwritten;  // null when the field had been cleared
+            if (now_value) overwritten = *now_value;
+            keep_overwritten_value(ctx, after, attr, overwritten, losing);
+        }
     }
     conflict.attributes["isresolved"] = true;
     conflict.attributes["resolvedby"] = make_lookup("systemuser", ctx.user().user_id);

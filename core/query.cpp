@@ -404,8 +404,10 @@ void from_json(const Json& j, Query& q) {
             from_json(s, sort);
             q.sort.push_back(std::move(sort));
         }
-    if (auto it = j.find("skip"); it != j.end() && it->is_number_unsigned()) q.skip = it->get<std::size_t>();
-    if (auto it = j.find("top"); it != j.end() && it->is_number_unsigned()) q.top = it->get<std::size_t>();
+    // Integers built in C++ (Json(50)) are signed, parsed text is unsigned: accept both.
+    for (auto [key, out] : {std::pair<const char*, std::size_t*>{"skip", &q.skip}, {"top", &q.top}})
+        if (auto it = j.find(key); it != j.end() && it->is_number_integer() && it->get<std::int64_t>() >= 0)
+            *out = it->get<std::size_t>();
 }
 
 namespace {
@@ -451,7 +453,7 @@ Result<Query> parse_query(const Json& json) {
                 return make_error("invalid_query", "Each sort entry needs an \"attribute\".", "sort");
     }
     for (const char* k : {"skip", "top"})
-        if (auto it = json.find(k); it != json.end() && !it->is_number_unsigned())
+        if (auto it = json.find(k); it != json.end() && !(it->is_number_integer() && it->get<std::int64_t>() >= 0))
             return make_error("invalid_query", std::string("\"") + k + "\" must be a non-negative integer.", k);
     Query q;
     from_json(json, q);

@@ -108,8 +108,11 @@ Status record_update(ApplyContext& ctx, const Json& args) {
         const Json* wanted = it.value().is_null() ? nullptr : &it.value();
         // Someone else changed the field since this agent read it, to something else than
         // what this agent wants: this (later) mutation wins, the other value is kept.
-        if (!same_value(current, seen) && !same_value(current, wanted))
-            overwrites.push_back({it.key(), current ? *current : Json()});
+        if (!same_value(current, seen) && !same_value(current, wanted)) {
+            Overwrite o{it.key(), Json()};  // losing value null when the field had been cleared
+            if (current) o.losing = *current;
+            overwrites.push_back(std::move(o));
+        }
         set_attribute(after.attributes, it.key(), it.value());
     }
     stamp_record(ctx, after, false);

@@ -2,6 +2,7 @@
 #include "core/replica.hpp"
 
 #include <algorithm>
+#include <unordered_map>
 
 namespace casehub {
 namespace {
@@ -37,34 +38,50 @@ std::vector<Mutation> Replica::push_batch(std::size_t max) const {
 }
 
 void Replica::on_push_results(const ApplyEnv& env, const std::vector<MutationResult>& results) {
+    std::unordered_map<std::string, std::size_t> position;  // one pass, not a search per result
+    for (std::size_t i = 0; i < outbox_.size(); ++i) position.emplace(outbox_[i].mutation.id, i);
     bool view_changed = false;
+    std::vector<bool> rejected(outbox_.size(), false);
     for (const MutationResult& r : results) {
-        auto it = std::find_if(outbox_.begin(), outbox_.end(),
-                               [&](const OutboxEntry& e) { return e.mutation.id == r.mutation_id; });
-        if (it == outbox_.end()) continue;
+        auto p = position.find(r.mutation_id);
+        if (p == position.end() || rejected[p->second]) continue;
+        OutboxEntry& e = outbox_[p->second];
         if (r.status == MutationStatus::accepted) {
-            it->accepted_seq = r.seq;
+            e.accepted_seq = r.seq;
             // Already pulled (the reply came late): confirmed has it, stop re-applying it.
             view_changed = view_changed || r.seq <= cursor_;
         } else {
-            rejections_.push_back(Rejection{it->mutation, r.error});
-            outbox_.erase(it);
+            rejections_.push_back(Rejection{e.mutation, r.error});
+            rejected[p->second] = true;
             view_changed = true;
         }
     }
-    if (view_changed) rebase(env);
+    if (!view_changed) return;
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i < outbox_.size(); ++i) {
+        if (rejected[i]) continue;
+        if (kept != i) outbox_[kept] = std::move(outbox_[i]);
+        ++kept;
+    }
+    outbox_.resize(kept);
+    rebase(env);
 }
 
 void Replica::on_pull(const ApplyEnv& env, const PullPage& page) {
     if (page.resnapshot) return;
+    // With nothing pending the view is the confirmed store: change both, skip the copy.
+    const bool view_is_confirmed = outbox_.empty();
     for (const PullChange& c : page.changes) {
-        if (c.op == PullOp::upsert && c.record)
-            confirmed_.upsert(*c.record);
-        else
-            confirmed_.erase(c.entity, c.id);
+        for (Store* s : {&confirmed_, &view_}) {
+            if (s == &view_ && !view_is_confirmed) continue;
+            if (c.op == PullOp::upsert && c.record)
+                s->upsert(*c.record);
+            else
+                s->erase(c.entity, c.id);
+        }
     }
     cursor_ = std::max(cursor_, page.cursor);
-    rebase(env);
+    if (!view_is_confirmed) rebase(env);
 }
 
 void Replica::on_snapshot(const ApplyEnv& env, const Snapshot& snapshot) {

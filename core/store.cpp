@@ -230,6 +230,32 @@ QueryResult Store::query(const Query& q) const {
     if (q.filter.kind == Filter::Kind::And) {
         std::size_t best = table.records.size() + 1;
         std::vector<const std::unordered_set<const Record*>*> best_buckets;
+        std::vector<const Record*> by_id;  // "id eq/in": the records themselves
+        bool use_ids = false;
+        for (const auto& c : q.filter.conditions) {
+            if (c.attribute != "id" || (c.op != Op::Eq && c.op != Op::In)) continue;
+            std::vector<const Record*> found;
+            bool exact = true;
+            auto add = [&](const Json& v) {
+                if (!v.is_string()) { exact = exact && (v.is_number() || v.is_boolean()); return; }
+                // Equality on strings folds case and accents; only [0-9a-f-] folds to itself.
+                for (char ch : v.get_ref<const std::string&>())
+                    if (!((ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'f') || ch == '-')) exact = false;
+                auto r = table.records.find(v.get<std::string>());
+                if (r != table.records.end()) found.push_back(&r->second);
+            };
+            if (c.op == Op::In && c.value.is_array())
+                for (const auto& v : c.value) add(v);
+            else
+                add(c.value);
+            if (!exact) continue;
+            std::sort(found.begin(), found.end());
+            found.erase(std::unique(found.begin(), found.end()), found.end());
+            if (!use_ids || found.size() < by_id.size()) {
+                by_id = std::move(found);
+                use_ids = true;
+            }
+        }
         for (const auto& c : q.filter.conditions) {
             if (c.op != Op::Eq && c.op != Op::In) continue;
             const auto* idx = Impl::usable_index(q.entity, table, c.attribute);
@@ -258,7 +284,10 @@ QueryResult Store::query(const Query& q) const {
                 from_index = true;
             }
         }
-        if (from_index) {
+        if (use_ids && by_id.size() <= best) {
+            candidates = std::move(by_id);
+            from_index = true;
+        } else if (from_index) {
             candidates.reserve(best);
             for (const auto* b : best_buckets) candidates.insert(candidates.end(), b->begin(), b->end());
         }

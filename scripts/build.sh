@@ -1,20 +1,26 @@
 #!/usr/bin/env bash
-# build.sh — builds the native tree (server, tests, benches) into build/native and the
-# web client (Emscripten) into build/web; the app to serve ends up in build/web/dist.
-# Usage: scripts/build.sh [native|web|all] (default all). Warnings are errors.
+# build.sh — configures and builds one tree: `native` (server, tests, benches) into
+# build/native, or `web` (the Emscripten client, wasm tests and benches) into build/web,
+# where the app to serve is assembled in build/web/dist. Targets may follow; without
+# them everything of that tree is built. Warnings are errors.
+#   scripts/build.sh native casehub_server      scripts/build.sh web casehub_web
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
-what=${1:-all}
+tree=${1:?usage: scripts/build.sh native|web [target...]}
+shift
 jobs=${CASEHUB_JOBS:-$(nproc)}
+targets=()
+for t in "$@"; do targets+=(--target "$t"); done
 export NODE_PATH=/usr/share/nodejs   # Debian's emscripten tools need it (acorn)
 
-if [ "$what" = native ] || [ "$what" = all ]; then
-  cmake -S "$root" -B "$root/build/native" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCASEHUB_WERROR=ON >/dev/null
-  cmake --build "$root/build/native" -j "$jobs"
-fi
-if [ "$what" = web ] || [ "$what" = all ]; then
-  if [ ! -f "$root/build/web/build.ninja" ]; then
-    emcmake cmake -S "$root" -B "$root/build/web" -G Ninja -DCMAKE_BUILD_TYPE=Release -DCASEHUB_WERROR=ON >/dev/null
-  fi
-  cmake --build "$root/build/web" -j "$jobs"
-fi
+case "$tree" in
+  native)
+    [ -f "$root/build/native/build.ninja" ] ||
+      cmake -S "$root" -B "$root/build/native" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCASEHUB_WERROR=ON >/dev/null
+    cmake --build "$root/build/native" -j "$jobs" "${targets[@]}" ;;
+  web)
+    [ -f "$root/build/web/build.ninja" ] ||
+      emcmake cmake -S "$root" -B "$root/build/web" -G Ninja -DCMAKE_BUILD_TYPE=Release -DCASEHUB_WERROR=ON >/dev/null
+    cmake --build "$root/build/web" -j "$jobs" "${targets[@]}" ;;
+  *) echo "build.sh: unknown tree '$tree' (native or web)" >&2; exit 2 ;;
+esac

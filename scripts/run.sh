@@ -6,7 +6,8 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 "$root/scripts/setup.sh"
-"$root/scripts/build.sh" all
+"$root/scripts/build.sh" native casehub_server
+"$root/scripts/build.sh" web casehub_web
 cd "$root"
 exec "$root/build/native/server/casehub_server" --data-dir "${CASEHUB_DATA_DIR:-$root/data}" \
   --web-root "$root/build/web/dist" "$@"

@@ -5,7 +5,8 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 "$root/scripts/setup.sh"
-"$root/scripts/build.sh" all
+"$root/scripts/build.sh" native casehub_server casehub_tests
+"$root/scripts/build.sh" web casehub_web casehub_tests_wasm
 jobs=${CASEHUB_JOBS:-$(nproc)}
 
 status=0

@@ -4,6 +4,7 @@
 // restart on the same database keeps every acknowledged mutation (applied once).
 #include <catch2/catch.hpp>
 
+#include <chrono>
 #include <filesystem>
 #include <thread>
 
@@ -60,7 +61,7 @@ struct SyncServer {
         http.set_payload_max_length(1024 * 1024);
         port = http.bind_to_any_port("127.0.0.1");
         thread = std::thread([this] { http.listen_after_bind(); });
-        http.wait_until_ready();
+        while (!http.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
     }
     ~SyncServer() {
         http.stop();

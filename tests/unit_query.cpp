@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <cctype>
 #include <random>
 
 #include "core/query.hpp"
@@ -157,6 +158,13 @@ TEST_CASE("a query survives a JSON round trip and malformed JSON is rejected wit
         j["top"] = -1;
         CHECK_FALSE(parse_query(j).ok());
     }
+    SECTION("paging given as signed integers from C++ is accepted") {
+        j["top"] = static_cast<int>(5);
+        j["skip"] = static_cast<std::int64_t>(3);
+        REQUIRE(parse_query(j).ok());
+        CHECK(parse_query(j)->top == 5);
+        CHECK(parse_query(j)->skip == 3);
+    }
 }
 
 // ---------------------------------------------------------------------------------
@@ -194,8 +202,25 @@ Json random_value(std::mt19937_64& rng, const std::string& attribute, const std:
 const std::vector<std::string> kAttributes = {"title", "prioritycode", "statecode", "ownerid", "customerid",
                                               "createdon", "isescalated"};
 
-Condition random_condition(std::mt19937_64& rng, const std::vector<std::string>& owners) {
+Condition random_condition(std::mt19937_64& rng, const std::vector<std::string>& owners,
+                           const std::vector<std::string>& ids) {
     Condition c;
+    if (rng() % 12 == 0) {  // the primary key, as views with a reference use it
+        c.attribute = "id";
+        auto some_id = [&]() -> Json {
+            std::string id = ids[rng() % ids.size()];
+            if (rng() % 5 == 0) id[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(id[0])));
+            return rng() % 7 == 0 ? Json(make_lookup("incident", id)) : Json(id);
+        };
+        c.op = rng() % 2 ? Op::Eq : Op::In;
+        if (c.op == Op::In) {
+            c.value = Json::array();
+            for (int i = static_cast<int>(rng() % 5); i > 0; --i) c.value.push_back(some_id());
+        } else {
+            c.value = some_id();
+        }
+        return c;
+    }
     c.attribute = kAttributes[rng() % kAttributes.size()];
     c.op = static_cast<Op>(rng() % 11);
     if (c.op == Op::In) {
@@ -213,12 +238,13 @@ Condition random_condition(std::mt19937_64& rng, const std::vector<std::string>&
     return c;
 }
 
-Filter random_filter(std::mt19937_64& rng, const std::vector<std::string>& owners, int depth) {
+Filter random_filter(std::mt19937_64& rng, const std::vector<std::string>& owners, const std::vector<std::string>& ids,
+                     int depth) {
     Filter f;
     f.kind = rng() % 3 == 0 ? Filter::Kind::Or : Filter::Kind::And;
     const int n = static_cast<int>(rng() % 4);
-    for (int i = 0; i < n; ++i) f.conditions.push_back(random_condition(rng, owners));
-    if (depth < 2 && rng() % 3 == 0) f.filters.push_back(random_filter(rng, owners, depth + 1));
+    for (int i = 0; i < n; ++i) f.conditions.push_back(random_condition(rng, owners, ids));
+    if (depth < 2 && rng() % 3 == 0) f.filters.push_back(random_filter(rng, owners, ids, depth + 1));
     return f;
 }
 
@@ -274,7 +300,7 @@ TEST_CASE("indexed queries return exactly what a brute-force scan returns", "[qu
         for (int k = 0; k < 20; ++k) {
             Query q;
             q.entity = "incident";
-            q.filter = random_filter(rng, owners, 0);
+            q.filter = random_filter(rng, owners, all, 0);
             const int sorts = static_cast<int>(rng() % 4);
             for (int i = 0; i < sorts; ++i) q.sort.push_back({kAttributes[rng() % kAttributes.size()], rng() % 2 == 0});
             q.skip = rng() % 3 == 0 ? rng() % 20 : 0;

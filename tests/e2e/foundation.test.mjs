@@ -29,6 +29,12 @@ export async function desktopDrawsTheShell(ctx) {
   const heading = await waitForWidget(page, 'Cases', { where: inContent });
   assert(heading.y < 200, `the Cases page title should be near the top, found at y=${heading.y}`);
   await screenshot(page, 'foundation-desktop-cases');
+
+  // The canvas follows window resizes (backing store and layout), here into tablet width.
+  await page.setViewportSize({ width: 1000, height: 700 });
+  await page.waitForFunction(() => document.getElementById('canvas').width === 1000 &&
+    document.getElementById('canvas').height === 700, null, { timeout: 20000, polling: 100 });
+  await waitForWidget(page, 'Collapse site map');  // the tablet layout's toggle
 }
 
 export async function tabletBackingStoreIsHiDpi(ctx) {

@@ -54,14 +54,16 @@ async function serverLogin(baseUrl, username) {
     method: 'POST', headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ username, password: PASSWORD }),
   });
-  assert(res.ok, `server login as ${username} answered ${res.status}: ${await res.text()}`);
-  return (await res.json()).token;
+  const text = await res.text();
+  assert(res.ok, `server login as ${username} answered ${res.status}: ${text}`);
+  return JSON.parse(text).token;
 }
 
 async function serverRecord(baseUrl, token, entity, id) {
   const res = await fetch(new URL('api/sync/snapshot', baseUrl), { headers: { Authorization: `Bearer ${token}` } });
-  assert(res.ok, `snapshot answered ${res.status}: ${await res.text()}`);
-  const snapshot = await res.json();
+  const text = await res.text();
+  assert(res.ok, `snapshot answered ${res.status}: ${text.slice(0, 300)}`);
+  const snapshot = JSON.parse(text);
   return snapshot.records.find((r) => r.entity === entity && r.id === id) || null;
 }
 
@@ -144,4 +146,28 @@ export async function offlineEditsSurviveReloadAndSync(ctx) {
   assert(onServer.attributes.description === 'Typed with no network.', 'the server lacks the offline description');
   assert(onServer.attributes.customerid && onServer.attributes.customerid.id === account.id,
     'the server case lost its customer');
+}
+
+// A change the server refuses (here: a case without its required customer, which the
+// client's permissive local apply let through) leaves the outbox and is shown to the
+// agent with the server's reason until dismissed; nothing disappears silently.
+export async function refusedChangeIsShownWithItsReason(ctx) {
+  const page = await ctx.newPage(SIZES.desktop);
+  await openApp(page, ctx.baseUrl);
+  await signInThroughLoginScreen(page, 'alex');
+  await waitForState(page, 'the first sync', (s) => s.lastSyncedAt > 0, 90000);
+
+  const caseId = crypto.randomUUID();
+  await mutate(page, 'record.create', { entity: 'incident', id: caseId, fields: { title: 'No customer given' } });
+  const state = await waitForState(page, 'the server to answer', (s) => s.pending === 0 && s.rejected === 1, 60000);
+  const rejection = state.rejections[0];
+  assert(rejection.mutation === 'record.create' && rejection.message,
+    `the rejection should carry the server's reason: ${JSON.stringify(rejection)}`);
+  assert(!(await records(page, 'incident')).some((r) => r.id === caseId), 'the refused case is still shown as saved');
+  await waitForWidget(page, 'A change was not saved');
+  await waitForWidget(page, rejection.message);
+  await screenshot(page, 'offline-rejection');
+
+  await clickLabel(page, 'Dismiss');
+  await waitForState(page, 'the notice to go', (s) => s.rejected === 0, 10000);
 }

@@ -6,53 +6,16 @@
 // Exit code 0 only if all passed. The server is always stopped.
 //
 //   node tests/e2e/run.mjs [filter]       filter: run only tests whose name contains it
-//   CASEHUB_SERVER    server binary   (default build/native/server/casehub_server,
-//                                      then build/lead/server/casehub_server)
-//   CASEHUB_WEB_ROOT  web app to serve (default build/web/dist)
+//   CASEHUB_SERVER / CASEHUB_WEB_ROOT     which server and web app (see server.mjs)
 //   CASEHUB_CHROMIUM  browser binary   (default /usr/bin/chromium)
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
+import { CHROMIUM_OPTIONS, ROOT, startServer } from './server.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const root = path.resolve(here, '..', '..');
 const TEST_TIMEOUT_MS = 240000;
-
-function pickServer() {
-  if (process.env.CASEHUB_SERVER) return path.resolve(process.env.CASEHUB_SERVER);
-  const candidates = ['build/native/server/casehub_server', 'build/lead/server/casehub_server'];
-  for (const c of candidates) if (fs.existsSync(path.join(root, c))) return path.join(root, c);
-  return path.join(root, candidates[0]);
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.unref();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitHealthy(url, server, timeoutMs) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`the server exited with code ${server.exitCode}`);
-    try {
-      const res = await fetch(url + 'health');
-      if (res.ok) return;
-    } catch { /* not listening yet */ }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`the server did not answer ${url}health within ${timeoutMs} ms`);
-}
 
 // Exported async functions of a test file, in the order they appear in its source.
 async function testsOf(file) {
@@ -77,35 +40,21 @@ function withTimeout(promise, ms, what) {
 
 async function main() {
   const filter = process.argv[2] || '';
-  const serverBin = pickServer();
-  const webRoot = path.resolve(process.env.CASEHUB_WEB_ROOT || path.join(root, 'build/web/dist'));
-  const chromiumBin = process.env.CASEHUB_CHROMIUM || '/usr/bin/chromium';
-  if (!fs.existsSync(serverBin)) throw new Error(`no server binary at ${serverBin}: build it first (or set CASEHUB_SERVER)`);
-  if (!fs.existsSync(path.join(webRoot, 'index.html')))
-    throw new Error(`no web app in ${webRoot}: build casehub_web with emcmake first (or set CASEHUB_WEB_ROOT)`);
+  const stopOnSignal = { stop: null };
+  for (const sig of ['SIGINT', 'SIGTERM']) {
+    process.on(sig, async () => {
+      if (stopOnSignal.stop) await stopOnSignal.stop().catch(() => {});
+      process.exit(130);
+    });
+  }
 
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'casehub-e2e-'));
-  const port = await freePort();
-  const baseUrl = `http://127.0.0.1:${port}/`;
-  const server = spawn(serverBin, ['--port', String(port), '--data-dir', dataDir, '--web-root', webRoot],
-    { stdio: ['ignore', 'pipe', 'pipe'] });
-  let serverLog = '';
-  server.stdout.on('data', (d) => { serverLog += d; });
-  server.stderr.on('data', (d) => { serverLog += d; });
-  const stopServer = () => { if (server.exitCode === null && !server.killed) server.kill('SIGTERM'); };
-  process.on('exit', stopServer);
-  for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => { stopServer(); process.exit(130); });
-
-  let browser = null;
+  let server = null, browser = null;
   let passed = 0, failed = 0;
   try {
-    await waitHealthy(baseUrl, server, 20000);
-    console.log(`server: ${path.relative(root, serverBin)} on ${baseUrl} (web root ${path.relative(root, webRoot) || webRoot})`);
-    browser = await chromium.launch({
-      executablePath: chromiumBin, headless: true,
-      args: ['--no-sandbox', '--use-gl=swiftshader', '--enable-unsafe-swiftshader', '--disable-background-networking',
-             '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    server = await startServer();
+    stopOnSignal.stop = server.stop;
+    console.log(`server: ${path.relative(ROOT, server.bin)} on ${server.baseUrl} (web root ${path.relative(ROOT, server.web) || server.web})`);
+    browser = await chromium.launch(CHROMIUM_OPTIONS);
     const files = fs.readdirSync(here).filter((f) => f.endsWith('.test.mjs')).sort().map((f) => path.join(here, f));
     for (const file of files) {
       for (const test of await testsOf(file)) {
@@ -113,7 +62,7 @@ async function main() {
         const contexts = [];
         const consoleLines = [];
         const ctx = {
-          browser, baseUrl, root, dataDir,
+          browser, baseUrl: server.baseUrl, root: ROOT, dataDir: server.dataDir,
           // A fresh browser context (own storage, service workers) + page, closed after the test.
           async newPage(options = {}) {
             const context = await browser.newContext(options);
@@ -142,15 +91,9 @@ async function main() {
   } catch (err) {
     failed++;
     console.log(`FAIL  setup: ${err && err.message ? err.message : err}`);
-    if (serverLog) console.log(serverLog.trim().split('\n').map((l) => '      server ' + l).join('\n'));
   } finally {
     if (browser) await browser.close().catch(() => {});
-    if (server.exitCode === null) {
-      const exited = new Promise((r) => server.once('exit', r));
-      stopServer();
-      await withTimeout(exited, 5000, 'server stop').catch(() => server.kill('SIGKILL'));
-    }
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    if (server) await server.stop().catch(() => {});
   }
   console.log(`${passed} passed, ${failed} failed`);
   process.exitCode = failed === 0 && passed > 0 ? 0 : 1;

@@ -3,6 +3,8 @@
 // the local file system in the same frame and flushed to IndexedDB ~200 ms later.
 #include "wasm/client/data_layer.hpp"
 
+#include <tuple>
+
 #include "wasm/client/local_database.hpp"
 #include "wasm/platform/http_transport.hpp"
 #include "wasm/platform/idb_storage.hpp"
@@ -167,8 +169,13 @@ void DataLayer::tick(TimestampMs now) {
             continue;
         }
         if (!replica_) continue;
+        // What the answer may change; an empty pull every 15 s need not rewrite the file.
+        const auto before = std::make_tuple(replica_->cursor(), replica_->outbox().size(), replica_->pending_count(),
+                                            replica_->rejections().size());
         if (sync_.on_answer(*replica_, env(), SyncAnswer{a.id, a.status, std::move(a.body)}, now)) {
-            persist();
+            if (before != std::make_tuple(replica_->cursor(), replica_->outbox().size(), replica_->pending_count(),
+                                          replica_->rejections().size()))
+                persist();
             if (!sync_.is_signed_in() && !session_.token.empty()) {
                 // The server no longer accepts the token: sign in again; the work is kept.
                 sign_in_error_ = sync_.state(*replica_).last_error;

@@ -6,6 +6,7 @@
 #include "imgui.h"
 #include "wasm/ui/icons.hpp"
 #include "wasm/ui/widget_recorder.hpp"
+#include "wasm/ui/workspace_page.hpp"  // workspace hook (H7)
 
 namespace casehub::ui {
 namespace {
@@ -63,6 +64,8 @@ void draw_command_bar(Language lang, WidthClass width) {
 void draw_content_area(const ShellState& state, const ShellFrame& frame, WidthClass width) {
     const Language lang = state.language;
     const SiteMapEntry& entry = site_map_entry(state.area);
+    // workspace hook (H7): record areas draw their grid / form instead of the placeholder.
+    if (draw_workspace_page(entry.entity, lang, width, frame.fonts)) return;
     const char* title = tr(lang, entry.label_key);
 
     // Command bar on a white strip, then the page title, as in the hub.
@@ -162,6 +165,11 @@ ShellIntent draw_app_shell(ShellState& state, const ShellFrame& frame) {
     intent.toggle_site_map = bar_intent.toggle_site_map;
     intent.search = std::move(bar_intent.search);
     intent.quick_create = std::move(bar_intent.quick_create);
+    // workspace hook (H7): quick create opens the workspace's compact form.
+    if (intent.quick_create) {
+        open_quick_create(*intent.quick_create);
+        intent.quick_create.reset();
+    }
     intent.language = bar_intent.language;
     float top = m.top_bar_height;
 
@@ -216,6 +224,12 @@ ShellIntent draw_app_shell(ShellState& state, const ShellFrame& frame) {
         bool close = false;
         if (auto picked = draw_site_map_menu(state, frame, top, &close)) intent.navigate = picked;
         if (close) intent.toggle_site_map = true;
+    }
+    // workspace hook (H7): quick create pane and deep links (#/<entity>/<id>).
+    draw_workspace_overlays(state.language, width, frame.width, frame.height, top, frame.fonts);
+    if (auto entity = take_workspace_navigation()) {
+        for (const auto& e : site_map_entries())
+            if (*entity == e.entity) intent.navigate = e.area;
     }
     return intent;
 }

@@ -1,0 +1,160 @@
+// Agent workspace (issue #5) in real headless Chromium: the Cases grid (switch view,
+// sort by a header, filter), a case form (edit, save, the change in the grid), quick
+// create of a contact, French labels, and the same flow on a tablet (touch) and a phone.
+// Screenshots of each size go to artifacts/workspace-*.png.
+import {
+  SIZES, assert, clickLabel, findWidgets, openShell, pressKey, screenshot, typeText, waitFrames, waitForWidget,
+  widgets,
+} from './lib.mjs';
+
+const ALEX = { user: 'alex', password: 'casehub-demo' };
+
+// Cells of the grid column whose header is `header`: widgets under it, in row order.
+async function columnCells(page, header) {
+  const h = await waitForWidget(page, header, { where: (w) => w.y > 90 });
+  const all = await widgets(page);
+  return all
+    .filter((w) => w.y > h.y + h.h - 2 && w.x >= h.x - 2 && w.x < h.x + h.w - 4 && w.label && w.label !== header)
+    .sort((a, b) => a.y - b.y);
+}
+
+function isSorted(labels, descending) {
+  for (let i = 1; i < labels.length; i++) {
+    const c = labels[i - 1].localeCompare(labels[i], 'en', { sensitivity: 'base' });
+    if (descending ? c < 0 : c > 0) return false;
+  }
+  return true;
+}
+
+async function openCases(page, { phone = false } = {}) {
+  if (phone) await clickLabel(page, 'Site map');
+  await clickLabel(page, 'Cases', { where: (w) => (phone ? true : w.x < 240) });
+  await waitForWidget(page, 'My Active Cases');
+}
+
+async function switchToAllActiveCases(page) {
+  await clickLabel(page, 'My Active Cases');
+  await clickLabel(page, 'All Active Cases');
+  await waitForWidget(page, 'All Active Cases');
+  assert((await findWidgets(page, 'My Active Cases')).length === 0, 'the view switcher still shows My Active Cases');
+}
+
+// Clicks into the form field labelled `label`, replaces its text and waits a frame.
+async function replaceField(page, label, text) {
+  await clickLabel(page, label);
+  await page.keyboard.press('Control+A');
+  await waitFrames(page, 2);
+  await page.keyboard.press('Backspace');
+  await typeText(page, text);
+}
+
+export async function desktopCasesViewFormQuickCreateAndFrench(ctx) {
+  const page = await ctx.newPage(SIZES.desktop);
+  await openShell(page, ctx.baseUrl, ALEX);
+  await openCases(page);
+  await switchToAllActiveCases(page);
+
+  // Sort by the title: ascending, then descending.
+  await clickLabel(page, 'Case Title');
+  await waitFrames(page, 3);
+  let titles = (await columnCells(page, 'Case Title')).map((w) => w.label);
+  assert(titles.length >= 3, `expected case rows under "Case Title", got ${titles.length}`);
+  const firstClick = isSorted(titles, false) ? 'asc' : isSorted(titles, true) ? 'desc' : null;
+  assert(firstClick, `titles are not sorted after clicking the header: ${titles.slice(0, 6).join(' | ')}`);
+  await clickLabel(page, 'Case Title');
+  await waitFrames(page, 3);
+  titles = (await columnCells(page, 'Case Title')).map((w) => w.label);
+  assert(isSorted(titles, firstClick === 'asc'), `a second click should reverse the sort: ${titles.slice(0, 6).join(' | ')}`);
+  await screenshot(page, 'workspace-desktop-grid');
+
+  // Quick search narrows the rows.
+  const sample = titles[0];
+  await clickLabel(page, 'Search this view');
+  await typeText(page, sample);
+  await waitFrames(page, 3);
+  const found = (await columnCells(page, 'Case Title')).map((w) => w.label);
+  assert(found.length >= 1 && found.every((t) => t.toLowerCase().includes(sample.toLowerCase())),
+    `quick search for "${sample}" shows ${found.join(' | ')}`);
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Backspace');
+  await waitFrames(page, 3);
+
+  // Open a case, edit its title on the Summary tab, save, and see it in the grid.
+  const cell = (await columnCells(page, 'Case Title'))[0];
+  await clickLabel(page, cell.label, { where: (w) => Math.abs(w.y - cell.y) < 2 });
+  await waitForWidget(page, 'Summary');
+  await waitForWidget(page, 'Details');
+  await waitForWidget(page, 'Record set');
+  const edited = `E2E edited case ${Date.now() % 100000}`;
+  await replaceField(page, 'Case Title', edited);
+  await waitForWidget(page, 'Unsaved changes', { where: () => true }).catch(() => {});
+  await clickLabel(page, 'Save');
+  await waitForWidget(page, 'Saved');
+  await waitForWidget(page, edited);
+  await clickLabel(page, 'Details');
+  await waitForWidget(page, 'Serial Number');
+  await screenshot(page, 'workspace-desktop-form');
+  await clickLabel(page, 'Back');
+  await waitForWidget(page, 'All Active Cases');
+  await waitForWidget(page, edited);
+
+  // Quick create a contact from the top bar, then find it in Contacts.
+  await clickLabel(page, 'Quick create');
+  await clickLabel(page, 'Contact');
+  await waitForWidget(page, 'Last Name');
+  const last = `Lastname${Date.now() % 100000}`;
+  await clickLabel(page, 'First Name');
+  await typeText(page, 'Eve');
+  await clickLabel(page, 'Last Name');
+  await typeText(page, last);
+  await screenshot(page, 'workspace-desktop-quick-create');
+  await clickLabel(page, 'Save & Close');
+  await clickLabel(page, 'Contacts', { where: (w) => w.x < 240 });
+  await clickLabel(page, 'Search this view');
+  await typeText(page, last);
+  await waitForWidget(page, `Eve ${last}`);
+
+  // French: the user menu switches the language; areas, views and headers follow.
+  await clickLabel(page, 'User menu');
+  await clickLabel(page, 'Français');
+  await clickLabel(page, 'Incidents', { where: (w) => w.x < 240 });
+  await waitForWidget(page, 'Tous les incidents actifs');
+  await waitForWidget(page, "Titre de l'incident");
+  await screenshot(page, 'workspace-desktop-french');
+}
+
+export async function tabletCasesFormWithTouch(ctx) {
+  const page = await ctx.newPage(SIZES.tablet);
+  await openShell(page, ctx.baseUrl, ALEX);
+  await openCases(page);
+  await switchToAllActiveCases(page);
+  const row = await waitForWidget(page, 'Case Title', { where: (w) => w.y > 90 });
+  assert(row.h >= 20, 'the header is drawn');
+  const cells = await columnCells(page, 'Case Title');
+  assert(cells.length > 0, 'no case rows on the tablet');
+  assert(cells[0].h >= 30, `rows are ${cells[0].h} px high on a tablet, expected touch-sized`);
+  await screenshot(page, 'workspace-tablet-grid');
+  await clickLabel(page, cells[0].label, { where: (w) => Math.abs(w.y - cells[0].y) < 2 });
+  await clickLabel(page, 'Details');
+  const serial = `SN-${Date.now() % 100000}`;
+  await clickLabel(page, 'Serial Number');
+  await typeText(page, serial);
+  await clickLabel(page, 'Save');
+  await waitForWidget(page, 'Saved');
+  assert((await findWidgets(page, 'Record set')).length === 0, 'the record set pane is hidden on a tablet');
+  await screenshot(page, 'workspace-tablet-form');
+}
+
+export async function phoneCasesSingleColumn(ctx) {
+  const page = await ctx.newPage(SIZES.phone);
+  await openShell(page, ctx.baseUrl, ALEX);
+  await openCases(page, { phone: true });
+  await screenshot(page, 'workspace-phone-grid');
+  const cells = await columnCells(page, 'Case Title');
+  assert(cells.length > 0, 'no case rows on the phone');
+  await clickLabel(page, cells[0].label, { where: (w) => Math.abs(w.y - cells[0].y) < 2 });
+  const field = await waitForWidget(page, 'Case Title', { where: (w) => w.w > 200 });
+  assert(field.x < 60 && field.w > 300, `form fields should take the phone's full width, got x=${field.x} w=${field.w}`);
+  await screenshot(page, 'workspace-phone-form');
+  await pressKey(page, 'Escape');
+}

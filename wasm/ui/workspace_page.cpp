@@ -1,0 +1,350 @@
+// Workspace page: one grid state per area, the open form, quick create and deep links.
+// Browser glue it needs (clock, location.hash, mailto:) is a few EM_JS lines here, kept
+// to this file so the grid and form stay plain ImGui code.
+#include "wasm/ui/workspace_page.hpp"
+
+#include <cstdio>
+#include <cstdlib>
+#include <map>
+
+#include <emscripten/emscripten.h>
+
+#include "core/metadata.hpp"
+#include "core/record_mutations.hpp"
+#include "core/schema.hpp"
+#include "core/ticket_number.hpp"
+#include "core/validation.hpp"
+#include "imgui.h"
+#include "wasm/client/data_layer.hpp"
+#include "wasm/platform/preferences.hpp"
+#include "wasm/platform/random.hpp"
+#include "wasm/ui/entity_view.hpp"
+#include "wasm/ui/quick_create.hpp"
+#include "wasm/ui/record_form.hpp"
+#include "wasm/ui/record_set_pane.hpp"
+#include "wasm/ui/site_map.hpp"
+
+// clang-format off
+EM_JS(double, casehub_ws_now, (), { return Date.now(); });
+EM_JS(void, casehub_ws_watch_hash, (), {
+    window.__casehubPendingHash = location.hash || "";
+    window.addEventListener("hashchange", function() { window.__casehubPendingHash = location.hash || ""; });
+});
+EM_JS(char*, casehub_ws_take_hash, (), {
+    var h = window.__casehubPendingHash;
+    if (!h) return 0;
+    window.__casehubPendingHash = "";
+    var n = lengthBytesUTF8(h) + 1;
+    var p = _malloc(n);
+    stringToUTF8(h, p, n);
+    return p;
+});
+// replaceState: the address shows the open record without firing hashchange.
+EM_JS(void, casehub_ws_show_hash, (const char* hash), {
+    var h = UTF8ToString(hash);
+    history.replaceState(null, "", h ? h : location.pathname + location.search);
+});
+EM_JS(void, casehub_ws_mailto, (const char* subject, const char* paths), {
+    var base = location.origin + location.pathname + "#/";
+    var links = UTF8ToString(paths).split("\n").filter(function(p) { return p; })
+                    .map(function(p) { return base + p; });
+    var url = "mailto:?subject=" + encodeURIComponent(UTF8ToString(subject)) +
+              "&body=" + encodeURIComponent(links.join("\n"));
+    window.casehubLastMailto = url;  // for tests: headless browsers have no mail client
+    try { window.location.href = url; } catch (e) { console.warn("mailto failed", e); }
+});
+// clang-format on
+
+namespace casehub::ui {
+namespace {
+
+struct Workspace {
+    std::map<std::string, ViewState> views;  // by area entity
+    std::optional<FormState> form;
+    std::string form_area;                   // area entity the form was opened in
+    std::optional<FormState> quick;
+    std::optional<std::string> navigate;     // area entity a deep link asks for
+    std::string last_area;
+    std::uint64_t generation = 0;            // bumped by every local submit
+    bool watching_hash = false;
+};
+
+Workspace& workspace() {
+    static Workspace w;
+    return w;
+}
+
+TimestampMs now_ms() { return static_cast<TimestampMs>(casehub_ws_now()); }
+
+std::uint64_t store_version(const client::DataLayer& dl) {
+    // The Store has no change counter: size, sync progress and our own submits together
+    // change whenever the replica does (an edit by sync arrives with a new last_synced_at).
+    const SyncState s = dl.state();
+    std::uint64_t v = workspace().generation;
+    v = v * 1000003u + dl.view().size();
+    v = v * 1000003u + s.pending;
+    v = v * 1000003u + static_cast<std::uint64_t>(s.last_synced_at);
+    v = v * 1000003u + reinterpret_cast<std::uintptr_t>(&dl.view());
+    return v;
+}
+
+std::string new_entity_for(const std::string& area_entity) {
+    return area_entity == kActivityPointer ? std::string("task") : area_entity;
+}
+
+void show_open_record_hash() {
+    const Workspace& w = workspace();
+    if (w.form && !w.form->is_new)
+        casehub_ws_show_hash(("#/" + w.form->entity + "/" + w.form->id).c_str());
+    else
+        casehub_ws_show_hash("");
+}
+
+void open_form(const RecordRef& ref, const ViewState* from, const View* view, Language lang) {
+    Workspace& w = workspace();
+    FormState f;
+    f.entity = ref.entity;
+    f.id = ref.id;
+    if (from) {
+        f.record_set = from->rows;
+        if (view) f.record_set_title = view->label.in(language_code(lang));
+    } else if (w.form) {
+        f.record_set = std::move(w.form->record_set);  // moving within the record set
+        f.record_set_title = w.form->record_set_title;
+    }
+    w.form = std::move(f);
+    w.form_area = w.last_area;
+    show_open_record_hash();
+}
+
+// Fields a new record gets without the agent typing them: owner, state, ticket number.
+void apply_new_record_defaults(Record& r, const EntityDef& e, const std::string& user_id) {
+    if (e.user_owned && !r.get("ownerid") && !user_id.empty()) r.attributes["ownerid"] = make_lookup("systemuser", user_id);
+    if (e.has_state()) {
+        if (!r.get("statecode")) r.attributes["statecode"] = e.default_state;
+        if (!r.get("statuscode")) r.attributes["statuscode"] = e.default_status;
+    }
+    if (e.name == "incident" && !r.get("ticketnumber") && e.attribute("ticketnumber")) {
+        // A per-client counter and suffix, kept in preferences, so offline tablets never clash.
+        std::string suffix = platform::load_preference("ticket_suffix");
+        if (suffix.empty()) {
+            std::uint64_t bits = 0;
+            platform::random_bytes(&bits, sizeof bits);
+            suffix = make_ticket_suffix(bits);
+            platform::save_preference("ticket_suffix", suffix);
+        }
+        const std::uint64_t counter = std::strtoull(platform::load_preference("ticket_counter").c_str(), nullptr, 10) + 1;
+        platform::save_preference("ticket_counter", std::to_string(counter));
+        r.attributes["ticketnumber"] = make_ticket_number(counter, suffix);
+    }
+}
+
+void show_error(FormState& f, const Error& e) {
+    if (!e.field.empty())
+        f.errors[e.field] = e.message;
+    else
+        f.error = e.message;
+    if (!e.field.empty()) f.error = e.message;  // also on top: the field may be on another tab
+}
+
+// Validates with the core and submits record.create / record.update. True when saved.
+bool save_form(FormState& f, Language lang) {
+    client::DataLayer& dl = client::data_layer();
+    const Store& store = dl.view();
+    const Schema& schema = casehub_schema();
+    f.errors.clear();
+    f.error.clear();
+    f.notice.clear();
+    const EntityDef* e = schema.entity(f.entity);
+    if (!e) return false;
+    if (!f.is_new && f.edits.empty()) {
+        f.notice = tr(lang, "workspace.saved");
+        return true;
+    }
+    if (f.entity == "contact" && !f.edits.contains("fullname") &&
+        (f.edits.contains("firstname") || f.edits.contains("lastname"))) {
+        // The contact's name as grids show it. The core does not derive fullname yet (told
+        // the lead); until it does, the client composes it as the hub does: first + last.
+        const Record shown = record_with_edits(f, store);
+        std::string full;
+        for (const char* part : {"firstname", "lastname"}) {
+            if (const Json* v = shown.get(part); v && v->is_string() && !v->get<std::string>().empty())
+                full += (full.empty() ? "" : " ") + v->get<std::string>();
+        }
+        if (!full.empty()) f.edits["fullname"] = full;
+    }
+    Record after = record_with_edits(f, store);
+    if (f.is_new) apply_new_record_defaults(after, *e, dl.replica_user_id());
+    const Record* before = f.is_new ? nullptr : store.find(f.entity, f.id);
+    if (auto s = validate_record(schema, store, after, before); !s && s.error().code != "lookup_not_found") {
+        show_error(f, s.error());
+        return false;
+    }
+    Json args;
+    std::string name;
+    if (f.is_new) {
+        Json fields = Json::object();
+        for (const auto& [k, v] : after.attributes.items())
+            if (!is_stamped_attribute(k)) fields[k] = v;
+        args = record_create_args(f.entity, f.id, fields);
+        name = "record.create";
+    } else {
+        args = record_update_args(store, f.entity, f.id, f.edits);
+        name = "record.update";
+    }
+    auto result = dl.submit(name, args);
+    if (!result) {
+        show_error(f, result.error());
+        return false;
+    }
+    f.edits = Json::object();
+    f.is_new = false;
+    f.notice = tr(lang, "workspace.saved");
+    ++workspace().generation;
+    return true;
+}
+
+void read_deep_link() {
+    Workspace& w = workspace();
+    if (!w.watching_hash) {
+        casehub_ws_watch_hash();
+        w.watching_hash = true;
+    }
+    char* raw = casehub_ws_take_hash();
+    if (!raw) return;
+    const std::string hash = raw;
+    std::free(raw);
+    // "#/<entity>/<id>"
+    if (hash.rfind("#/", 0) != 0) return;
+    const std::string rest = hash.substr(2);
+    const auto slash = rest.find('/');
+    if (slash == std::string::npos) return;
+    const std::string entity = rest.substr(0, slash), id = rest.substr(slash + 1);
+    if (!casehub_schema().entity(entity) || id.empty()) return;
+    if (w.form && w.form->entity == entity && w.form->id == id) return;
+    if (w.form && has_unsaved_changes(*w.form)) {
+        w.form->confirm_leave = true;  // the agent decides first; the link can be followed again
+        return;
+    }
+    for (const auto& entry : site_map_entries()) {
+        if (entity == entry.entity) {
+            w.navigate = entity;
+            w.last_area = entity;
+        }
+    }
+    w.form.reset();
+    open_form(RecordRef{entity, id}, nullptr, nullptr, Language::en);
+}
+
+}  // namespace
+
+bool draw_workspace_page(const std::string& area_entity, Language language, WidthClass width, const Fonts* fonts) {
+    Workspace& w = workspace();
+    client::DataLayer& dl = client::data_layer();
+    const Metadata& metadata = casehub_metadata();
+    const Schema& schema = casehub_schema();
+    const Store& store = dl.view();
+
+    if (w.last_area != area_entity) {
+        if (w.form && w.form_area != area_entity) {
+            if (has_unsaved_changes(*w.form)) {
+                w.form->confirm_leave = true;
+                w.form_area = area_entity;
+            } else {
+                w.form.reset();
+                show_open_record_hash();
+            }
+        }
+        w.last_area = area_entity;
+    }
+
+    if (w.form) {
+        const RecordFormLook look{language, width, store, schema, metadata, fonts};
+        const ImVec2 avail = ImGui::GetContentRegionAvail();
+        std::optional<RecordRef> pick;
+        if (shows_record_set_pane(width, w.form->record_set)) {
+            const float pane_w = 260.0f;
+            pick = draw_record_set_pane(w.form->record_set, w.form->record_set_title, RecordRef{w.form->entity, w.form->id},
+                                        store, schema, language, pane_w, avail.y);
+            ImGui::SameLine(0.0f, 0.0f);
+        }
+        ImGui::BeginChild("##form_area", ImVec2(0.0f, avail.y), false, ImGuiWindowFlags_NoSavedSettings);
+        RecordFormIntent intent = draw_record_form(*w.form, look);
+        ImGui::EndChild();
+        if (pick && !has_unsaved_changes(*w.form)) intent.open = pick;
+        else if (pick) w.form->confirm_leave = true;
+        if (intent.save) {
+            const bool saved = save_form(*w.form, language);
+            if (saved) show_open_record_hash();
+            if (saved && intent.close_after) intent.close = true;
+        }
+        if (intent.close) {
+            w.form.reset();
+            show_open_record_hash();
+        } else if (intent.open) {
+            open_form(*intent.open, nullptr, nullptr, language);
+        }
+        return true;
+    }
+
+    const auto views = metadata.views_for(area_entity);
+    if (views.empty()) return false;
+    ViewState& vs = w.views[area_entity];
+    vs.entity = area_entity;
+    const char* area_title = "";
+    for (const auto& entry : site_map_entries())
+        if (area_entity == entry.entity) area_title = tr(language, entry.label_key);
+    const EntityViewLook look{language, width, store, schema, metadata, dl.replica_user_id(), now_ms(),
+                              store_version(dl), fonts, area_title};
+    EntityViewIntent intent = draw_entity_view(vs, look);
+    if (intent.open) open_form(*intent.open, &vs, current_view(vs, metadata), language);
+    if (intent.create) {
+        FormState f;
+        f.entity = new_entity_for(area_entity);
+        f.id = platform::random_uuid();
+        f.is_new = true;
+        w.form = std::move(f);
+        w.form_area = area_entity;
+    }
+    for (const RecordRef& ref : intent.remove) {
+        auto result = dl.submit("record.delete", record_delete_args(store, ref.entity, ref.id));
+        if (!result) std::fprintf(stderr, "casehub: delete %s failed: %s\n", ref.id.c_str(), result.error().message.c_str());
+        ++w.generation;
+    }
+    if (!intent.email_links.empty()) {
+        std::string paths;
+        for (const RecordRef& ref : intent.email_links) paths += ref.entity + "/" + ref.id + "\n";
+        casehub_ws_mailto(tr(language, "workspace.email_subject"), paths.c_str());
+    }
+    return true;
+}
+
+void open_quick_create(const std::string& entity) {
+    FormState f;
+    f.entity = entity;
+    f.id = platform::random_uuid();
+    f.is_new = true;
+    workspace().quick = std::move(f);
+}
+
+void draw_workspace_overlays(Language language, WidthClass width, float screen_w, float screen_h, float top,
+                             const Fonts* fonts) {
+    Workspace& w = workspace();
+    read_deep_link();
+    if (!w.quick) return;
+    const RecordFormLook look{language, width, client::data_layer().view(), casehub_schema(), casehub_metadata(), fonts};
+    const QuickCreateIntent intent = draw_quick_create(*w.quick, look, screen_w, screen_h, top);
+    if (intent.cancel) {
+        w.quick.reset();
+    } else if (intent.save && save_form(*w.quick, language)) {
+        w.quick.reset();
+    }
+}
+
+std::optional<std::string> take_workspace_navigation() {
+    auto n = std::move(workspace().navigate);
+    workspace().navigate.reset();
+    return n;
+}
+
+}  // namespace casehub::ui
