@@ -27,5 +27,5 @@ echo "== wasm: node --no-experimental-fetch $web/bench/casehub_bench_search_wasm
 node --no-experimental-fetch "$web/bench/casehub_bench_search_wasm.js" "$corpus" "$@" | tee -a "$out"
 echo
 echo "== side by side ($(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg))"
-grep -m2 -E '^\| (build|-)' "$out"
+grep -m2 -E '^\|( build|-)' "$out"
 grep -E '^\| (native|wasm) ' "$out" | sort -s -t'|' -k3,3

@@ -15,6 +15,13 @@ void install_base_routes(httplib::Server& server, const ServerConfig& config) {
     server.set_read_timeout(30, 0);
     server.set_write_timeout(30, 0);
     server.set_payload_max_length(max_request_body);
+    // httplib's default also sets SO_REUSEPORT, which lets a second server bind the same
+    // port silently (the kernel then splits connections between them). Only SO_REUSEADDR,
+    // so a taken port fails loudly and a restart can rebind at once.
+    server.set_socket_options([](socket_t sock) {
+        int yes = 1;
+        setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, reinterpret_cast<const void*>(&yes), sizeof(yes));
+    });
 
     server.Get("/health", [](const httplib::Request&, httplib::Response& res) {
         send_json(res, 200, Json{{"status", "ok"}, {"service", "casehub"}});

@@ -149,7 +149,8 @@ TEST_CASE("the server binary says clearly when its port is taken", "[server][pro
     REQUIRE(port > 0);
     const auto out = fs::temp_directory_path() / ("casehub-port-" + std::to_string(::getpid()) + ".txt");
     const auto data = fs::temp_directory_path() / ("casehub-port-data-" + std::to_string(::getpid()));
-    const std::string cmd = std::string(CASEHUB_SERVER_EXE) + " --port " + std::to_string(port) + " --data-dir " +
+    // `timeout` so a server that wrongly binds anyway fails the test instead of hanging it.
+    const std::string cmd = "timeout 30 " + std::string(CASEHUB_SERVER_EXE) + " --port " + std::to_string(port) + " --data-dir " +
                             data.string() + " --demo-cases 0 > " + out.string() + " 2>&1";
     const int rc = std::system(cmd.c_str());
     std::ifstream in(out);

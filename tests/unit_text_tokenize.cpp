@@ -54,7 +54,7 @@ TEST_CASE("French elisions are split off and dropped", "[text]") {
     }
 }
 
-TEST_CASE("separators are punctuation, symbols and spaces; underscores split words", "[text]") {
+TEST_CASE("separators are punctuation, symbols and spaces, and underscores split words", "[text]") {
     CHECK(words("O_CREAT|O_EXCL, foo.bar/baz") == std::vector<std::string>{"o", "creat", "o", "excl", "foo", "bar", "baz"});
     CHECK(words("«guillemets» — tiret…") == std::vector<std::string>{"guillemets", "tiret"});
     CHECK(words("").empty());

@@ -1,11 +1,12 @@
 // sw.js — CaseHub's service worker: the app opens offline after the first visit.
 // The shell (page, glue, wasm, data) is served from the cache at once and refreshed
 // in the background as one set, so casehub_web.js and .wasm never come from two
-// different builds. /api/ goes to the network first and falls back to the last answer.
+// different builds. /api/ is never intercepted nor cached: its answers belong to one
+// signed-in user (caching them by URL would hand them to the next user of the browser),
+// and the offline copy of the data is the replica the client keeps in IndexedDB.
 'use strict';
 
 const SHELL_CACHE = 'casehub-shell-v1';
-const API_CACHE = 'casehub-api-v1';
 const SHELL = ['./', 'index.html', 'casehub.js', 'casehub_web.js', 'casehub_web.wasm', 'casehub_web.data',
                'manifest.webmanifest', 'icon.svg'];
 
@@ -28,7 +29,7 @@ self.addEventListener('install', (event) => {
 
 self.addEventListener('activate', (event) => {
   event.waitUntil((async () => {
-    const keep = new Set([SHELL_CACHE, API_CACHE]);
+    const keep = new Set([SHELL_CACHE]);  // drops the api cache of earlier versions too
     for (const key of await caches.keys()) if (!keep.has(key)) await caches.delete(key);
     await self.clients.claim();
   })());
@@ -50,30 +51,12 @@ async function shellFirst(request, event, isNavigation) {
   return response;
 }
 
-async function networkFirst(request) {
-  const cache = await caches.open(API_CACHE);
-  try {
-    const response = await fetch(request);
-    if (response.ok) await cache.put(request, response.clone());
-    return response;
-  } catch (err) {
-    const cached = await cache.match(request);
-    if (cached) return cached;
-    return new Response(JSON.stringify({ error: { code: 'offline', message: 'You are offline and this data was never loaded on this device.' } }),
-      { status: 503, headers: { 'Content-Type': 'application/json' } });
-  }
-}
-
 self.addEventListener('fetch', (event) => {
   const request = event.request;
   if (request.method !== 'GET') return;  // mutations go straight to the network (sync retries them)
   const url = new URL(request.url);
   if (url.origin !== self.location.origin) return;
-  if (url.pathname.startsWith('/api/')) {
-    event.respondWith(networkFirst(request));
-    return;
-  }
-  if (url.pathname === '/health') return;
+  if (url.pathname.startsWith('/api/') || url.pathname === '/health') return;
   const navigate = request.mode === 'navigate';
   const shellRequest = navigate ? new Request(new URL('./', self.registration.scope).href) : request;
   event.respondWith(shellFirst(shellRequest, event, navigate));

@@ -96,7 +96,13 @@ export async function desktopCasesViewFormQuickCreateAndFrench(ctx) {
   await screenshot(page, 'workspace-desktop-form');
   await clickLabel(page, 'Back');
   await waitForWidget(page, 'All Active Cases');
+  // The grid is sorted by title: find the edited row with the quick search.
+  await clickLabel(page, 'Search this view');
+  await typeText(page, edited);
   await waitForWidget(page, edited);
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Backspace');
+  await waitFrames(page, 3);
 
   // Quick create a contact from the top bar, then find it in Contacts.
   await clickLabel(page, 'Quick create');
@@ -143,6 +149,15 @@ export async function tabletCasesFormWithTouch(ctx) {
   await waitForWidget(page, 'Saved');
   assert((await findWidgets(page, 'Record set')).length === 0, 'the record set pane is hidden on a tablet');
   await screenshot(page, 'workspace-tablet-form');
+
+  // Deep links: the address names the open record, and following it opens the form.
+  const hash = await page.evaluate(() => location.hash);
+  assert(/^#\/incident\/[0-9a-f-]{36}$/.test(hash), `the address should deep-link the open case, got "${hash}"`);
+  await clickLabel(page, 'Back');
+  await waitForWidget(page, 'All Active Cases');
+  await page.evaluate((h) => { location.hash = h; }, hash);
+  await waitForWidget(page, 'Save & Close');
+  await waitForWidget(page, 'Summary');
 }
 
 export async function phoneCasesSingleColumn(ctx) {

@@ -218,6 +218,9 @@ ShellIntent draw_app_shell(ShellState& state, const ShellFrame& frame) {
     draw_content_area(state, frame, width);
     ImGui::PopStyleVar();
     ImGui::EndChild();
+    // The content area is recorded under its page's name, so tests can tell which page
+    // is up whatever the page draws inside (placeholder, grid or form).
+    record_last_item(tr(state.language, site_map_entry(state.area).label_key));
     ImGui::End();
 
     if (width == WidthClass::phone && state.site_map_menu_open) {

@@ -356,6 +356,7 @@ EntityViewIntent draw_entity_view(ViewState& state, const EntityViewLook& look) 
     }
 
     const float rh = row_height(look.width);
+    ImGui::PushStyleVar(ImGuiStyleVar_SelectableTextAlign, ImVec2(0.0f, 0.5f));
     ImGuiListClipper clipper;
     clipper.Begin(static_cast<int>(state.rows.size()), rh);
     while (clipper.Step()) {
@@ -369,6 +370,8 @@ EntityViewIntent draw_entity_view(ViewState& state, const EntityViewLook& look) 
             ImGui::PushID(key.c_str());
             ImGui::TableSetColumnIndex(0);
             bool checked = state.selected.count(key) > 0;
+            const float box_offset = (rh - 8.0f - ImGui::GetFrameHeight()) * 0.5f;
+            if (box_offset > 0.0f) ImGui::SetCursorPosY(ImGui::GetCursorPosY() + box_offset);
             if (ImGui::Checkbox("##sel", &checked)) {
                 if (checked)
                     state.selected.insert(key);
@@ -402,6 +405,8 @@ EntityViewIntent draw_entity_view(ViewState& state, const EntityViewLook& look) 
                         intent.open = RecordRef{entity, id};
                     ImGui::PopStyleColor();
                 } else {
+                    // Centred in the row like the selectable cells (their text is centred).
+                    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (rh - 8.0f - ImGui::GetTextLineHeight()) * 0.5f);
                     ImGui::TextUnformatted(text.c_str());
                     if (!text.empty()) record_last_item(text.c_str());
                 }
@@ -409,6 +414,7 @@ EntityViewIntent draw_entity_view(ViewState& state, const EntityViewLook& look) 
             ImGui::PopID();
         }
     }
+    ImGui::PopStyleVar();
     ImGui::EndTable();
 
     // Delete confirmation.

@@ -3,6 +3,7 @@
 // guards unsaved edits. Saving is the caller's: it validates and submits the mutation.
 #include "wasm/ui/record_form.hpp"
 
+#include "core/conflict.hpp"
 #include "imgui.h"
 #include "wasm/ui/field_widgets.hpp"
 #include "wasm/ui/icons.hpp"
@@ -73,8 +74,9 @@ void draw_field(FormState& form, const Record* record, const EntityDef& entity, 
         ImGui::TextUnformatted("*");
         ImGui::PopStyleColor();
     }
-    if (!phone) ImGui::SameLine(x0 + label_w);
-    else ImGui::SetCursorPosX(x0);
+    // SetCursorPosX, not SameLine(x): SameLine adds the card group's offset a second time.
+    if (!phone) ImGui::SameLine(0.0f, 0.0f);
+    ImGui::SetCursorPosX(x0 + (phone ? 0.0f : label_w));
 
     ImGui::PushItemWidth(width - (phone ? 0.0f : label_w));
     ImGui::BeginGroup();
@@ -167,6 +169,44 @@ void draw_contact_card(const Record* record, const RecordFormLook& look, float w
         if (const Json* v = contact->get(attr); v && v->is_string()) ImGui::TextUnformatted(v->get<std::string>().c_str());
     }
     end_card(card, 14.0f);
+}
+
+// A kept value as the agent reads it: strings bare, anything else as JSON, empty as "—".
+std::string conflict_value_text(const Record& conflict, const char* attribute) {
+    const Json* text = conflict.get(attribute);
+    if (!text || !text->is_string()) return "\xe2\x80\x94";
+    const Json value = Json::parse(text->get<std::string>(), nullptr, false);
+    if (value.is_discarded() || value.is_null()) return "\xe2\x80\x94";
+    if (value.is_string()) return value.get<std::string>();
+    if (value.is_object() && value.contains("id")) return "(" + value["id"].get<std::string>().substr(0, 8) + ")";
+    return value.dump();
+}
+
+// Unresolved sync conflicts on the record: which field, the value that was overwritten
+// and the one that won, with a button that restores the overwritten value.
+void draw_conflicts(const Record& record, const EntityDef& entity, const RecordFormLook& look, float pad,
+                    RecordFormIntent& intent) {
+    const char* code = language_code(look.language);
+    for (const Record& c : conflicts_on(look.store, record.entity, record.id)) {
+        const Json* resolved = c.get("isresolved");
+        if (resolved && resolved->is_boolean() && resolved->get<bool>()) continue;
+        const Json* attr = c.get("attributename");
+        std::string field = attr && attr->is_string() ? attr->get<std::string>() : std::string();
+        if (const AttributeDef* a = entity.attribute(field)) field = a->label.in(code);
+        const std::string text = std::string(ICON_EXCLAMATION_TRIANGLE " ") + tr(look.language, "workspace.conflict_text") +
+                                 (field.empty() ? "" : " \xc2\xb7 " + field) + ": \xe2\x80\x9c" +
+                                 conflict_value_text(c, "losingvalue") + "\xe2\x80\x9d " +
+                                 tr(look.language, "workspace.conflict_was") + " \xe2\x80\x9c" +
+                                 conflict_value_text(c, "winningvalue") + "\xe2\x80\x9d";
+        ImGui::SetCursorPosX(pad);
+        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.55f, 0.33f, 0.0f, 1.0f));
+        ImGui::TextWrapped("%s", text.c_str());
+        ImGui::PopStyleColor();
+        record_last_item(text.c_str());
+        ImGui::SetCursorPosX(pad);
+        const std::string button = std::string(tr(look.language, "workspace.conflict_restore")) + "##conflict_" + c.id;
+        if (ImGui::SmallButton(button.c_str())) intent.restore_conflict = c.id;
+    }
 }
 
 }  // namespace
@@ -266,24 +306,31 @@ RecordFormIntent draw_record_form(FormState& form, const RecordFormLook& look) {
         record_last_item(form.error.c_str());
     }
 
+    if (record) draw_conflicts(*record, *entity, look, pad, intent);
+
     // Tabs.
     ImGui::SetCursorPosX(pad);
     const float content_w = ImGui::GetContentRegionAvail().x - pad;
     if (meta && !meta->tabs.empty()) {
         if (form.tab >= static_cast<int>(meta->tabs.size())) form.tab = 0;
+        // Tabs as a row of flat buttons with the current one underlined, as the hub draws them.
         ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(12.0f, touch ? 12.0f : 6.0f));
-        if (ImGui::BeginTabBar("##form_tabs", ImGuiTabBarFlags_FittingPolicyScroll)) {
-            for (std::size_t t = 0; t < meta->tabs.size(); ++t) {
-                const std::string label = meta->tabs[t].label.in(code) + "##tab_" + meta->tabs[t].name;
-                const bool open = ImGui::BeginTabItem(label.c_str());
-                record_last_item(label.c_str());
-                if (open) {
-                    form.tab = static_cast<int>(t);
-                    ImGui::EndTabItem();
-                }
+        ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0, 0, 0, 0));
+        ImGui::BeginChild("##form_tabs", ImVec2(content_w, ImGui::GetFrameHeight() + 6.0f), false,
+                          ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_HorizontalScrollbar);
+        for (std::size_t t = 0; t < meta->tabs.size(); ++t) {
+            if (t > 0) ImGui::SameLine();
+            const std::string label = meta->tabs[t].label.in(code) + "##tab_" + meta->tabs[t].name;
+            const bool current = form.tab == static_cast<int>(t);
+            if (ImGui::Button(label.c_str())) form.tab = static_cast<int>(t);
+            if (current) {
+                const ImVec2 mn = ImGui::GetItemRectMin(), mx = ImGui::GetItemRectMax();
+                ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(mn.x + 6.0f, mx.y - 3.0f), ImVec2(mx.x - 6.0f, mx.y),
+                                                          palette::accent);
             }
-            ImGui::EndTabBar();
         }
+        ImGui::EndChild();
+        ImGui::PopStyleColor();
         ImGui::PopStyleVar();
     }
 

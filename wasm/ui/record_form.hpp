@@ -46,6 +46,7 @@ struct RecordFormIntent {
     bool close_after = false;
     bool close = false;                // leave: no edits, or the agent chose to discard them
     std::optional<RecordRef> open;     // a related record or another of the record set
+    std::optional<std::string> restore_conflict;  // syncconflict id whose kept value to put back
 };
 
 bool has_unsaved_changes(const FormState& form);

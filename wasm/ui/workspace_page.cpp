@@ -273,6 +273,11 @@ bool draw_workspace_page(const std::string& area_entity, Language language, Widt
         ImGui::EndChild();
         if (pick && !has_unsaved_changes(*w.form)) intent.open = pick;
         else if (pick) w.form->confirm_leave = true;
+        if (intent.restore_conflict) {
+            auto restored = dl.submit("conflict.restore", Json{{"id", *intent.restore_conflict}});
+            if (restored) w.form->notice = tr(language, "workspace.conflict_restored");
+            else w.form->error = restored.error().message;
+        }
         if (intent.save) {
             const bool saved = save_form(*w.form, language);
             if (saved) show_open_record_hash();
