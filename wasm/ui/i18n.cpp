@@ -67,7 +67,7 @@ constexpr Entry kEntries[] = {
     {"workspace.confirm_delete", "Delete the selected records? This cannot be undone.",
      "Supprimer les enregistrements sélectionnés ? Cette action est irréversible.",
      "Hapus rekaman yang dipilih? Tindakan ini tidak dapat dibatalkan."},
-    {"workspace.conflict_restore", "Restore my value", "Restaurer ma valeur", "Pulihkan nilai saya"},
+    {"workspace.conflict_restore", "Restore the replaced value", "Restaurer la valeur remplacée", "Pulihkan nilai yang diganti"},
     {"workspace.conflict_restored", "Value restored", "Valeur restaurée", "Nilai dipulihkan"},
     {"workspace.conflict_text", "Sync conflict", "Conflit de synchronisation", "Konflik sinkronisasi"},
     {"workspace.conflict_was", "was replaced by", "a été remplacé par", "diganti dengan"},
