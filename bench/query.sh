@@ -2,11 +2,11 @@
 # Runs the query benchmark natively and in wasm (node) and prints both side by side
 # with the wasm/native ratio.
 #   bench/query.sh [native_binary] [wasm_js] [case_count] [runs]
-# Defaults: build/release/bench/casehub_bench_query and build/web/bench/casehub_bench_query_wasm.js
+# Defaults: build/native/bench/casehub_bench_query and build/web/bench/casehub_bench_query_wasm.js
 # A path ending in .txt is taken as that side's recorded output instead of being run.
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
-native=${1:-$root/build/release/bench/casehub_bench_query}
+native=${1:-$root/build/native/bench/casehub_bench_query}
 wasm=${2:-$root/build/web/bench/casehub_bench_query_wasm.js}
 cases=${3:-100000}
 runs=${4:-15}

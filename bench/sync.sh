@@ -2,10 +2,10 @@
 # Runs the sync benchmark natively (with SQLite persistence and the raw SQLite reference)
 # and, when built, in wasm under node (in-memory apply/pull only).
 #   bench/sync.sh [native_binary] [wasm_js] [mutations]
-# Defaults: build/release/bench/casehub_bench_sync and build/web/bench/casehub_bench_sync_wasm.js
+# Defaults: build/native/bench/casehub_bench_sync and build/web/bench/casehub_bench_sync_wasm.js
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
-native=${1:-$root/build/release/bench/casehub_bench_sync}
+native=${1:-$root/build/native/bench/casehub_bench_sync}
 wasm=${2:-$root/build/web/bench/casehub_bench_sync_wasm.js}
 n=${3:-10000}
 export NODE_PATH=${NODE_PATH:-/usr/share/nodejs}

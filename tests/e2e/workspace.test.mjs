@@ -75,9 +75,10 @@ export async function desktopCasesViewFormQuickCreateAndFrench(ctx) {
   const found = (await columnCells(page, 'Case Title')).map((w) => w.label);
   assert(found.length >= 1 && found.every((t) => t.toLowerCase().includes(sample.toLowerCase())),
     `quick search for "${sample}" shows ${found.join(' | ')}`);
-  await page.keyboard.press('Control+A');
-  await page.keyboard.press('Backspace');
-  await waitFrames(page, 3);
+  // ImGui 1.86 polls key state once a frame, so a press and release inside one frame
+  // (Control+A, then Backspace) can be missed: erase one character per frame instead.
+  for (let i = 0; i < [...sample].length + 2; i++) await pressKey(page, 'Backspace');
+  assert((await columnCells(page, 'Case Title')).length > 1, 'clearing the quick search should bring the rows back');
 
   // Open a case, edit its title on the Summary tab, save, and see it in the grid.
   const cell = (await columnCells(page, 'Case Title'))[0];
@@ -100,9 +101,7 @@ export async function desktopCasesViewFormQuickCreateAndFrench(ctx) {
   await clickLabel(page, 'Search this view');
   await typeText(page, edited);
   await waitForWidget(page, edited);
-  await page.keyboard.press('Control+A');
-  await page.keyboard.press('Backspace');
-  await waitFrames(page, 3);
+  for (let i = 0; i < [...edited].length + 2; i++) await pressKey(page, 'Backspace');
 
   // Quick create a contact from the top bar, then find it in Contacts.
   await clickLabel(page, 'Quick create');
