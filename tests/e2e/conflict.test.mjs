@@ -3,7 +3,7 @@
 // camille's value is kept in a sync conflict that alex sees on the case form, and
 // "Restore the replaced value" puts it back, on the server too. Nothing typed is lost.
 import crypto from 'node:crypto';
-import { SIZES, assert, clickLabel, openApp, screenshot, signIn, widgets } from './lib.mjs';
+import { SIZES, assert, clickLabel, openApp, screenshot, signIn, waitForState, widgets } from './lib.mjs';
 
 const PASSWORD = 'casehub-demo';
 
@@ -16,21 +16,6 @@ async function api(baseUrl, path, { token, body } = {}) {
   const text = await res.text();
   assert(res.ok, `${path} answered ${res.status}: ${text.slice(0, 300)}`);
   return JSON.parse(text);
-}
-
-async function syncState(page) {
-  return page.evaluate(() => window.casehub.syncState());
-}
-
-async function waitForState(page, what, predicate, timeout = 60000) {
-  const deadline = Date.now() + timeout;
-  let state = null;
-  while (Date.now() < deadline) {
-    state = await syncState(page);
-    if (state && predicate(state)) return state;
-    await page.waitForTimeout(200);
-  }
-  throw new Error(`timed out waiting for ${what}; sync state: ${JSON.stringify(state)}`);
 }
 
 async function waitForLabelContaining(page, text, timeout = 20000) {

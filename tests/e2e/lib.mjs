@@ -210,3 +210,20 @@ export async function touchDrag(page, from, to, steps = 8) {
   await waitFrames(page, 3);
   await cdp.detach();
 }
+
+// The client's sync state (window.casehub.syncState(): online, pending, signedIn, ...).
+export async function syncState(page) {
+  return page.evaluate(() => (window.casehub && window.casehub.syncState ? window.casehub.syncState() : null));
+}
+
+// Polls the sync state until `predicate` holds; the error names `what` and the last state.
+export async function waitForState(page, what, predicate, timeout = 60000) {
+  const deadline = Date.now() + timeout;
+  let state = null;
+  while (Date.now() < deadline) {
+    state = await syncState(page);
+    if (state && predicate(state)) return state;
+    await page.waitForTimeout(200);
+  }
+  throw new Error(`timed out waiting for ${what}; sync state: ${JSON.stringify(state)}`);
+}

@@ -4,7 +4,9 @@
 // the data), see the edits still there and pending, go online, wait until nothing is
 // pending, and check on the server through its HTTP API that the case has the edits.
 import crypto from 'node:crypto';
-import { SIZES, assert, clickLabel, openApp, screenshot, typeText, waitFirstFrame, waitForWidget } from './lib.mjs';
+import {
+  SIZES, assert, clickLabel, openApp, screenshot, syncState, typeText, waitFirstFrame, waitForState, waitForWidget,
+} from './lib.mjs';
 
 const PASSWORD = 'casehub-demo';
 
@@ -22,21 +24,6 @@ async function signInThroughLoginScreen(page, username) {
     const labels = [...new Set((await page.evaluate(() => window.casehub.widgets())).map((w) => w.label))];
     throw new Error(`sign-in as ${username} did not complete: ${JSON.stringify(state)}; screen: ${labels.join(' | ')}`);
   });
-}
-
-async function syncState(page) {
-  return page.evaluate(() => (window.casehub.syncState ? window.casehub.syncState() : null));
-}
-
-async function waitForState(page, what, predicate, timeout = 60000) {
-  const deadline = Date.now() + timeout;
-  let state = null;
-  while (Date.now() < deadline) {
-    state = await syncState(page);
-    if (state && predicate(state)) return state;
-    await page.waitForTimeout(200);
-  }
-  throw new Error(`timed out waiting for ${what}; sync state: ${JSON.stringify(state)}`);
 }
 
 async function records(page, entity) {
