@@ -4,6 +4,7 @@
 #include "wasm/ui/app_shell.hpp"
 
 #include "imgui.h"
+#include "wasm/ui/card.hpp"
 #include "wasm/ui/icons.hpp"
 #include "wasm/ui/widget_recorder.hpp"
 #include "wasm/ui/workspace_page.hpp"  // workspace hook (H7)
@@ -15,38 +16,6 @@ constexpr ImGuiWindowFlags kPaneFlags = ImGuiWindowFlags_NoDecoration | ImGuiWin
                                         ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoSavedSettings;
 
 void push_font(ImFont* font) { ImGui::PushFont(font ? font : ImGui::GetFont()); }
-
-// A white card with a border, as the hub's form sections, as tall as its content:
-// the content is drawn first on a foreground channel, then the card behind it.
-struct Card {
-    ImVec2 origin;
-    float width;
-};
-
-Card begin_card(float width, float padding) {
-    ImDrawList* draw = ImGui::GetWindowDrawList();
-    draw->ChannelsSplit(2);
-    draw->ChannelsSetCurrent(1);
-    const Card card{ImGui::GetCursorScreenPos(), width};
-    ImGui::SetCursorScreenPos(ImVec2(card.origin.x + padding, card.origin.y + padding));
-    ImGui::BeginGroup();
-    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width - 2.0f * padding);
-    return card;
-}
-
-void end_card(const Card& card, float padding) {
-    ImGui::PopTextWrapPos();
-    ImGui::EndGroup();
-    const float bottom = ImGui::GetItemRectMax().y + padding;
-    ImDrawList* draw = ImGui::GetWindowDrawList();
-    draw->ChannelsSetCurrent(0);
-    const ImVec2 max(card.origin.x + card.width, bottom);
-    draw->AddRectFilled(card.origin, max, palette::surface, 4.0f);
-    draw->AddRect(card.origin, max, palette::border, 4.0f);
-    draw->ChannelsMerge();
-    ImGui::SetCursorScreenPos(ImVec2(card.origin.x, bottom));
-    ImGui::Dummy(ImVec2(card.width, 0.0f));
-}
 
 void draw_command_bar(Language lang, WidthClass width) {
     ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0, 0, 0, 0));
@@ -90,7 +59,7 @@ void draw_content_area(const ShellState& state, const ShellFrame& frame, WidthCl
     ImGui::SetCursorPosX(pad);
     const float card_w = ImGui::GetContentRegionAvail().x - pad;
     const float card_pad = width == WidthClass::phone ? 14.0f : 18.0f;
-    const Card card = begin_card(card_w, card_pad);
+    const Card card = begin_card(card_w, card_pad, true);
     if (state.area == Area::dashboards) {
         push_font(frame.fonts ? frame.fonts->bold : nullptr);
         ImGui::TextUnformatted(tr(lang, "content.welcome"));

@@ -59,13 +59,13 @@ LoginIntent draw_login_screen(LoginForm& form, const LoginLook& look) {
     ImGui::PushTextWrapPos(x + card_w - pad);
     const float field_w = card_w - 2.0f * pad;
     if (look.fonts && look.fonts->large) ImGui::PushFont(look.fonts->large);
-    ImGui::TextWrapped("%s", sync_text(lang, "login.title"));
+    ImGui::TextWrapped("%s", tr(lang, "login.title"));
     if (look.fonts && look.fonts->large) ImGui::PopFont();
     ImGui::Dummy(ImVec2(0.0f, 8.0f));
 
     if (look.loading) {
-        ImGui::TextUnformatted(sync_text(lang, "login.loading"));
-        record_last_item(sync_text(lang, "login.loading"));
+        ImGui::TextUnformatted(tr(lang, "login.loading"));
+        record_last_item(tr(lang, "login.loading"));
     } else {
         const bool touch_sized = look.width <= 1024.0f;  // tablets and phones: 44 px targets
         const ImVec2 field_pad(10.0f, touch_sized ? 13.0f : 8.0f);
@@ -73,7 +73,7 @@ LoginIntent draw_login_screen(LoginForm& form, const LoginLook& look) {
         ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 1.0f);
         ImGui::PushStyleColor(ImGuiCol_FrameBg, ImVec4(1, 1, 1, 1));
 
-        label(sync_text(lang, "login.username"));
+        label(tr(lang, "login.username"));
         if (!form.focus_set) {
             ImGui::SetKeyboardFocusHere();
             form.focus_set = true;
@@ -81,14 +81,14 @@ LoginIntent draw_login_screen(LoginForm& form, const LoginLook& look) {
         ImGui::SetNextItemWidth(field_w);
         ImGui::InputText("##login_username", form.username.data(), form.username.size(),
                          ImGuiInputTextFlags_AutoSelectAll);
-        record_last_item(sync_text(lang, "login.username"));
+        record_last_item(tr(lang, "login.username"));
         ImGui::Dummy(ImVec2(0.0f, 4.0f));
 
-        label(sync_text(lang, "login.password"));
+        label(tr(lang, "login.password"));
         ImGui::SetNextItemWidth(field_w);
         const bool enter = ImGui::InputText("##login_password", form.password.data(), form.password.size(),
                                             ImGuiInputTextFlags_Password | ImGuiInputTextFlags_EnterReturnsTrue);
-        record_last_item(sync_text(lang, "login.password"));
+        record_last_item(tr(lang, "login.password"));
         ImGui::Dummy(ImVec2(0.0f, 10.0f));
 
         ImGui::PopStyleColor();
@@ -98,7 +98,7 @@ LoginIntent draw_login_screen(LoginForm& form, const LoginLook& look) {
         ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImGui::ColorConvertU32ToFloat4(palette::accent_dark));
         ImGui::PushStyleColor(ImGuiCol_ButtonActive, ImGui::ColorConvertU32ToFloat4(palette::accent_dark));
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(palette::top_bar_text));
-        const char* button_text = sync_text(lang, look.signing_in ? "login.signing_in" : "login.button");
+        const char* button_text = tr(lang, look.signing_in ? "login.signing_in" : "login.button");
         const std::string button = std::string(button_text) + "###login_button";
         ImGui::BeginDisabled(look.signing_in);
         const bool pressed = ImGui::Button(button.c_str(), ImVec2(field_w, 0.0f));
@@ -123,15 +123,15 @@ LoginIntent draw_login_screen(LoginForm& form, const LoginLook& look) {
             record_last_item(look.error.c_str());
         } else if (!look.online) {
             ImGui::Dummy(ImVec2(0.0f, 6.0f));
-            ImGui::TextWrapped("%s %s", ICON_TIMES, sync_text(lang, "login.offline"));
+            ImGui::TextWrapped("%s %s", ICON_TIMES, tr(lang, "login.offline"));
         }
         if (look.kept_changes > 0) {
             ImGui::Dummy(ImVec2(0.0f, 6.0f));
-            ImGui::TextWrapped("%s %zu %s", ICON_CLOUD_UPLOAD, look.kept_changes, sync_text(lang, "login.kept"));
+            ImGui::TextWrapped("%s %zu %s", ICON_CLOUD_UPLOAD, look.kept_changes, tr(lang, "login.kept"));
         }
         ImGui::Dummy(ImVec2(0.0f, 8.0f));
-        label(sync_text(lang, "login.hint"));
-        record_last_item(sync_text(lang, "login.hint"));
+        label(tr(lang, "login.hint"));
+        record_last_item(tr(lang, "login.hint"));
     }
     ImGui::PopTextWrapPos();
     ImGui::EndGroup();
@@ -145,10 +145,10 @@ LoginIntent draw_login_screen(LoginForm& form, const LoginLook& look) {
 }
 
 void draw_sign_out_item(Language language, float row_height) {
-    const std::string item = std::string(ICON_USER "  ") + sync_text(language, "menu.sign_out") + "###sign_out";
+    const std::string item = std::string(ICON_USER "  ") + tr(language, "menu.sign_out") + "###sign_out";
     if (ImGui::Selectable(item.c_str(), false, ImGuiSelectableFlags_None, ImVec2(220.0f, row_height)))
         g_sign_out = true;
-    record_last_item(sync_text(language, "menu.sign_out"));
+    record_last_item(tr(language, "menu.sign_out"));
 }
 
 bool take_sign_out_request() {

@@ -5,6 +5,7 @@
 
 #include "core/conflict.hpp"
 #include "imgui.h"
+#include "wasm/ui/card.hpp"
 #include "wasm/ui/field_widgets.hpp"
 #include "wasm/ui/icons.hpp"
 #include "wasm/ui/widget_recorder.hpp"
@@ -13,35 +14,6 @@ namespace casehub::ui {
 namespace {
 
 constexpr ImU32 kErrorColor = IM_COL32(0xA8, 0x00, 0x00, 0xFF);
-
-// A white card behind a group (drawn after its content, on a background channel).
-struct Card {
-    ImVec2 origin;
-    float width;
-};
-
-Card begin_card(float width, float padding) {
-    ImDrawList* draw = ImGui::GetWindowDrawList();
-    draw->ChannelsSplit(2);
-    draw->ChannelsSetCurrent(1);
-    const Card card{ImGui::GetCursorScreenPos(), width};
-    ImGui::SetCursorScreenPos(ImVec2(card.origin.x + padding, card.origin.y + padding));
-    ImGui::BeginGroup();
-    return card;
-}
-
-void end_card(const Card& card, float padding) {
-    ImGui::EndGroup();
-    const float bottom = ImGui::GetItemRectMax().y + padding;
-    ImDrawList* draw = ImGui::GetWindowDrawList();
-    draw->ChannelsSetCurrent(0);
-    const ImVec2 max(card.origin.x + card.width, bottom);
-    draw->AddRectFilled(card.origin, max, palette::surface, 4.0f);
-    draw->AddRect(card.origin, max, palette::border, 4.0f);
-    draw->ChannelsMerge();
-    ImGui::SetCursorScreenPos(ImVec2(card.origin.x, bottom + 12.0f));
-    ImGui::Dummy(ImVec2(card.width, 0.0f));
-}
 
 const Json& null_json() {
     static const Json null_value;
@@ -168,7 +140,7 @@ void draw_contact_card(const Record* record, const RecordFormLook& look, float w
     for (const char* attr : {"jobtitle", "emailaddress1", "telephone1", "address1_city"}) {
         if (const Json* v = contact->get(attr); v && v->is_string()) ImGui::TextUnformatted(v->get<std::string>().c_str());
     }
-    end_card(card, 14.0f);
+    end_card(card, 14.0f, 12.0f);
 }
 
 // A kept value as the agent reads it: strings bare, anything else as JSON, empty as "—".
@@ -355,7 +327,7 @@ RecordFormIntent draw_record_form(FormState& form, const RecordFormLook& look) {
             for (const auto& sg : section.subgrids)
                 if (auto o = draw_subgrid(sg, record, look)) want_open = o;
             ImGui::Dummy(ImVec2(inner, 0.0f));
-            end_card(card, card_pad);
+            end_card(card, card_pad, 12.0f);
         }
         if (tab.name == "summary" && phone) draw_contact_card(record, look, body_w);
     } else {
@@ -363,7 +335,7 @@ RecordFormIntent draw_record_form(FormState& form, const RecordFormLook& look) {
         const Card card = begin_card(body_w, 16.0f);
         for (const auto& a : entity->attributes)
             if (!a.system) draw_field(form, record, *entity, a, look, body_w - 32.0f);
-        end_card(card, 16.0f);
+        end_card(card, 16.0f, 12.0f);
     }
     ImGui::EndChild();
 

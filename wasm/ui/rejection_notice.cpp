@@ -47,9 +47,9 @@ std::optional<std::string> draw_rejection_notice(Language language, const std::v
     ImGui::PopStyleColor(2);
     ImGui::PushTextWrapPos(0.0f);
     ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.64f, 0.15f, 0.17f, 1.0f));
-    ImGui::TextUnformatted(sync_text(language, "rejection.title"));
+    ImGui::TextUnformatted(tr(language, "rejection.title"));
     ImGui::PopStyleColor();
-    record_last_item(sync_text(language, "rejection.title"));
+    record_last_item(tr(language, "rejection.title"));
     ImGui::TextWrapped("%s", r.error.message.empty() ? r.error.code.c_str() : r.error.message.c_str());
     record_last_item(r.error.message.c_str());
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(palette::text_secondary));
@@ -58,9 +58,9 @@ std::optional<std::string> draw_rejection_notice(Language language, const std::v
     ImGui::PopStyleColor();
     ImGui::PopTextWrapPos();
     std::optional<std::string> dismissed;
-    const std::string button = std::string(ICON_CHECK " ") + sync_text(language, "rejection.dismiss") + "###reject_ok";
+    const std::string button = std::string(ICON_CHECK " ") + tr(language, "rejection.dismiss") + "###reject_ok";
     if (ImGui::Button(button.c_str())) dismissed = r.mutation.id;
-    record_last_item(sync_text(language, "rejection.dismiss"));
+    record_last_item(tr(language, "rejection.dismiss"));
     ImGui::End();
     return dismissed;
 }

@@ -1,4 +1,4 @@
-// Sync status drawing and the sync strings. The status is one line: icon, state word,
+// Sync status drawing (its strings are in i18n.cpp). The status is one line: icon, state word,
 // pending count, last sync time; an error turns it red and adds a "Sync now" button.
 #include "wasm/ui/sync_status.hpp"
 
@@ -12,43 +12,6 @@
 namespace casehub::ui {
 namespace {
 
-struct Text {
-    std::string_view key;
-    const char* en;
-    const char* fr;
-    const char* id;
-};
-
-constexpr Text kTexts[] = {
-    {"login.button", "Sign in", "Se connecter", "Masuk"},
-    {"login.hint", "Demo users: admin, camille, alex, dewi, budi — password casehub-demo",
-     "Utilisateurs de démonstration : admin, camille, alex, dewi, budi — mot de passe casehub-demo",
-     "Pengguna demo: admin, camille, alex, dewi, budi — kata sandi casehub-demo"},
-    {"login.kept", "changes made on this browser are kept and will sync after you sign in.",
-     "modifications faites dans ce navigateur sont conservées et seront synchronisées après la connexion.",
-     "perubahan di peramban ini disimpan dan akan disinkronkan setelah Anda masuk."},
-    {"login.loading", "Opening local data…", "Ouverture des données locales…", "Membuka data lokal…"},
-    {"login.offline", "You are offline. Signing in needs the network once.",
-     "Vous êtes hors connexion. La connexion nécessite le réseau une fois.",
-     "Anda sedang offline. Masuk memerlukan jaringan sekali."},
-    {"login.password", "Password", "Mot de passe", "Kata sandi"},
-    {"login.signing_in", "Signing in…", "Connexion…", "Sedang masuk…"},
-    {"login.title", "Sign in to Customer Service Hub", "Connectez-vous au Centre de service clientèle",
-     "Masuk ke Pusat Customer Service"},
-    {"login.username", "Username", "Nom d'utilisateur", "Nama pengguna"},
-    {"menu.sign_out", "Sign out", "Se déconnecter", "Keluar"},
-    {"rejection.dismiss", "Dismiss", "Ignorer", "Tutup"},
-    {"rejection.title", "A change was not saved", "Une modification n'a pas été enregistrée",
-     "Sebuah perubahan tidak tersimpan"},
-    {"sync.error", "Sync error", "Erreur de synchronisation", "Galat sinkronisasi"},
-    {"sync.never", "Not synced yet", "Pas encore synchronisé", "Belum disinkronkan"},
-    {"sync.now", "Sync now", "Synchroniser", "Sinkronkan"},
-    {"sync.offline", "Offline", "Hors connexion", "Offline"},
-    {"sync.online", "Online", "En ligne", "Online"},
-    {"sync.pending", "pending", "en attente", "tertunda"},
-    {"sync.synced", "Synced", "Synchronisé", "Tersinkron"},
-    {"sync.syncing", "Syncing…", "Synchronisation…", "Menyinkronkan…"},
-};
 
 struct Status {
     SyncState state;
@@ -68,21 +31,21 @@ std::string status_line(Language lang, bool compact, bool* error) {
         return line;
     }
     line += "  ";
-    line += sync_text(lang, s.online ? "sync.online" : "sync.offline");
-    if (s.pending) line += " · " + std::to_string(s.pending) + " " + sync_text(lang, "sync.pending");
+    line += tr(lang, s.online ? "sync.online" : "sync.offline");
+    if (s.pending) line += " · " + std::to_string(s.pending) + " " + tr(lang, "sync.pending");
     if (*error) {
         line += " · ";
-        line += sync_text(lang, "sync.error");
+        line += tr(lang, "sync.error");
     } else if (s.syncing) {
         line += " · ";
-        line += sync_text(lang, "sync.syncing");
+        line += tr(lang, "sync.syncing");
     } else if (s.last_synced_at) {
         line += " · ";
-        line += sync_text(lang, "sync.synced");
+        line += tr(lang, "sync.synced");
         line += " " + format_clock(s.last_synced_at, g_status.offset);
     } else {
         line += " · ";
-        line += sync_text(lang, "sync.never");
+        line += tr(lang, "sync.never");
     }
     return line;
 }
@@ -93,19 +56,6 @@ bool shows_button(bool compact) {
 }
 
 }  // namespace
-
-const char* sync_text(Language language, std::string_view key) {
-    for (const Text& t : kTexts) {
-        if (t.key != key) continue;
-        switch (language) {
-            case Language::fr: return t.fr;
-            case Language::id: return t.id;
-            case Language::en: return t.en;
-        }
-        return t.en;
-    }
-    return key.data();
-}
 
 void set_sync_status(const SyncState& state, TimestampMs now, int utc_offset_minutes) {
     g_status = Status{state, now, utc_offset_minutes};
@@ -124,7 +74,7 @@ float sync_status_width(Language language, bool compact, float height) {
     const std::string line = status_line(language, compact, &error);
     float w = ImGui::CalcTextSize(line.c_str()).x + 24.0f;
     if (compact && w < height) w = height;
-    if (shows_button(compact)) w += ImGui::CalcTextSize(sync_text(language, "sync.now")).x + 36.0f;
+    if (shows_button(compact)) w += ImGui::CalcTextSize(tr(language, "sync.now")).x + 36.0f;
     return w;
 }
 
@@ -146,9 +96,9 @@ void draw_sync_status(Language language, bool compact, float height) {
     ImGui::SetCursorScreenPos(ImVec2(x, origin.y + (height - bh) * 0.5f));
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(8.0f, 5.0f));
     ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 1.0f);
-    const std::string label = std::string(ICON_REFRESH " ") + sync_text(language, "sync.now") + "###sync_now";
+    const std::string label = std::string(ICON_REFRESH " ") + tr(language, "sync.now") + "###sync_now";
     if (ImGui::Button(label.c_str())) g_sync_now = true;
-    record_last_item(sync_text(language, "sync.now"));
+    record_last_item(tr(language, "sync.now"));
     ImGui::PopStyleVar(2);
 }
 

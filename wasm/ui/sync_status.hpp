@@ -1,6 +1,5 @@
 // The sync state in the top bar (online/offline icon, "N pending", "Synced 10:42", a
-// red error with "Sync now"), and the translation table of every sync, sign-in and
-// rejection string (en / fr / id). The state comes from the data layer each frame;
+// red error with "Sync now"). The state comes from the data layer each frame;
 // the "Sync now" press goes back as a request the frame loop takes.
 #pragma once
 #include <string>
@@ -10,10 +9,6 @@
 #include "wasm/ui/i18n.hpp"
 
 namespace casehub::ui {
-
-// The text of a sync / sign-in / rejection key ("sync.pending", "login.button", ...) in
-// `language`; unknown keys come back as themselves.
-const char* sync_text(Language language, std::string_view key);
 
 // What the status shows this frame: the state, the clock and the browser's offset from
 // UTC (minutes east), for "Synced 10:42" in local time.
