@@ -7,6 +7,11 @@
 #include <random>
 #include <vector>
 
+#include "core/demo_knowledge.hpp"
+#include "core/demo_lifecycle.hpp"
+#include "core/demo_queues.hpp"
+#include "core/demo_routing.hpp"
+#include "core/demo_sla.hpp"
 #include "core/ticket_number.hpp"
 #include "core/uuid.hpp"
 
@@ -105,6 +110,11 @@ public:
         knowledge();
         customers();
         cases();
+        add_demo_queues(opt_, store_);
+        add_demo_knowledge(opt_, store_);
+        add_demo_sla(opt_, store_);
+        add_demo_routing(opt_, store_);
+        add_demo_lifecycle(opt_, store_);
     }
 
 private:

@@ -1,8 +1,15 @@
 // ApplyContext's undo log and the handler registry.
 #include "core/mutation_registry.hpp"
 
+#include "core/activity_lifecycle.hpp"
+#include "core/case_lifecycle.hpp"
 #include "core/conflict.hpp"
+#include "core/entitlements.hpp"
+#include "core/knowledge_lifecycle.hpp"
+#include "core/queue_mutations.hpp"
 #include "core/record_mutations.hpp"
+#include "core/routing_rules.hpp"
+#include "core/sla_engine.hpp"
 #include "core/uuid.hpp"
 
 namespace casehub {
@@ -54,6 +61,31 @@ std::string ApplyContext::user_name(const std::string& user_id) const {
     return user_id.empty() ? std::string("another agent") : user_id;
 }
 
+Status ApplyContext::before_save(const Record* before, Record& record) {
+    if (!registry_) return {};
+    for (const RecordTrigger* t : registry_->triggers_for(record.entity))
+        if (t->before_save)
+            if (auto s = t->before_save(*this, before, record); !s) return s;
+    return {};
+}
+
+Status ApplyContext::after_save(const Record* before, const Record& record) {
+    if (!registry_) return {};
+    for (const RecordTrigger* t : registry_->triggers_for(record.entity))
+        if (t->after_save)
+            if (auto s = t->after_save(*this, before, record); !s) return s;
+    return {};
+}
+
+void MutationRegistry::add_trigger(RecordTrigger trigger) { triggers_.push_back(std::move(trigger)); }
+
+std::vector<const RecordTrigger*> MutationRegistry::triggers_for(const std::string& entity) const {
+    std::vector<const RecordTrigger*> out;
+    for (const auto& t : triggers_)
+        if (t.entity == entity) out.push_back(&t);
+    return out;
+}
+
 void MutationRegistry::add(const std::string& name, MutationHandler handler) { handlers_[name] = std::move(handler); }
 
 const MutationHandler* MutationRegistry::find(const std::string& name) const {
@@ -71,6 +103,13 @@ MutationRegistry make_sync_registry() {
     MutationRegistry r;
     add_record_mutations(r);
     add_conflict_mutations(r);
+    add_entitlement_rules(r);  // before the SLA and routing rules: they read the entitlement a case picks
+    add_sla_rules(r);
+    add_queue_mutations(r);
+    add_case_lifecycle(r);
+    add_activity_lifecycle(r);
+    add_knowledge_mutations(r);
+    add_process_and_routing_mutations(r);
     return r;
 }
 
@@ -79,6 +118,7 @@ Status apply_mutation(const MutationRegistry& registry, ApplyContext& ctx) {
     if (!handler)
         return make_error("unknown_mutation", "This server does not know the change \"" + ctx.mutation().name +
                                                   "\"; update the app and try again.");
+    ctx.set_registry(&registry);
     Status s = (*handler)(ctx, ctx.mutation().args);
     if (!s) ctx.rollback();
     return s;

@@ -31,6 +31,8 @@ struct TouchedRecord {
 // put()/remove(), which keep an undo log so a failing mutation leaves the store as it was.
 // They must be deterministic given (store, args, user, now): new ids come in the args or
 // from derived_id().
+class MutationRegistry;
+
 class ApplyContext {
 public:
     ApplyContext(Store& store, const UserContext& user, TimestampMs now, const Policy& policy,
@@ -54,6 +56,17 @@ public:
     // The display name of a user for messages ("Alex Taylor"), else the id.
     std::string user_name(const std::string& user_id) const;
 
+    // The registry running this mutation (set by apply_mutation), so a handler can run the
+    // record triggers or another registered mutation's logic. nullptr outside apply_mutation.
+    const MutationRegistry* registry() const { return registry_; }
+    void set_registry(const MutationRegistry* registry) { registry_ = registry; }
+
+    // Runs the record triggers of `record.entity` (see RecordTrigger). Domain mutations that
+    // write a record of an entity with business rules call these around their put(), as
+    // record.create and record.update do. No registry: nothing to run, success.
+    Status before_save(const Record* before, Record& record);
+    Status after_save(const Record* before, const Record& record);
+
     // Records changed, in order of first change.
     const std::vector<TouchedRecord>& touched() const { return touched_; }
     // Puts every touched record back as it was.
@@ -68,10 +81,25 @@ private:
     const Policy& policy_;
     const Mutation& mutation_;
     const SyncHistory* history_;
+    const MutationRegistry* registry_ = nullptr;
     std::vector<TouchedRecord> touched_;
 };
 
 using MutationHandler = std::function<Status(ApplyContext& ctx, const Json& args)>;
+
+// A business rule that runs inside every write of one entity's records (record.create,
+// record.update and domain mutations that call ApplyContext::before_save/after_save), so
+// behaviour such as a case picking its entitlement or starting its SLA timers happens in
+// the same all-or-nothing mutation on the replica and on the server alike.
+//   before_save: may change the record about to be written, or refuse it with an error.
+//   after_save:  may write related records through ctx.put() (the record is in the store).
+// `before` is the stored record before this write, nullptr on create. Either may be empty.
+struct RecordTrigger {
+    std::string entity;  // the entity whose writes it watches
+    std::string name;    // for tests and messages ("incident.entitlement")
+    std::function<Status(ApplyContext& ctx, const Record* before, Record& record)> before_save;
+    std::function<Status(ApplyContext& ctx, const Record* before, const Record& record)> after_save;
+};
 
 class MutationRegistry {
 public:
@@ -80,8 +108,13 @@ public:
     const MutationHandler* find(const std::string& name) const;
     std::vector<std::string> names() const;
 
+    // Adds a trigger; triggers of one entity run in the order they were added.
+    void add_trigger(RecordTrigger trigger);
+    std::vector<const RecordTrigger*> triggers_for(const std::string& entity) const;
+
 private:
     std::map<std::string, MutationHandler> handlers_;
+    std::vector<RecordTrigger> triggers_;
 };
 
 // The registry with the generic mutations: record.create/update/delete and conflict.restore.

@@ -73,10 +73,11 @@ Status record_create(ApplyContext& ctx, const Json& args) {
     for (auto it = fields->begin(); it != fields->end(); ++it) set_attribute(record.attributes, it.key(), it.value());
     record = ctx.policy().prepare_create(ctx.store(), std::move(record), ctx.user());
     stamp_record(ctx, record, true);
+    if (auto s = ctx.before_save(nullptr, record); !s) return s;
     if (auto s = ctx.policy().validate(ctx.store(), record, nullptr); !s) return s;
     if (auto s = ctx.policy().check_create(ctx.store(), ctx.user(), record); !s) return s;
-    ctx.put(std::move(record));
-    return {};
+    ctx.put(record);
+    return ctx.after_save(nullptr, record);
 }
 
 Status record_update(ApplyContext& ctx, const Json& args) {
@@ -116,6 +117,7 @@ Status record_update(ApplyContext& ctx, const Json& args) {
         set_attribute(after.attributes, it.key(), it.value());
     }
     stamp_record(ctx, after, false);
+    if (auto s = ctx.before_save(&before, after); !s) return s;
     if (auto s = ctx.policy().validate(ctx.store(), after, &before); !s) return s;
     if (auto s = ctx.policy().check_update(ctx.store(), ctx.user(), before, after); !s) return s;
     ctx.put(after);
@@ -123,7 +125,7 @@ Status record_update(ApplyContext& ctx, const Json& args) {
         const Json* winning = after.get(o.attribute);
         keep_overwritten_value(ctx, after, o.attribute, o.losing, winning ? *winning : Json());
     }
-    return {};
+    return ctx.after_save(&before, after);
 }
 
 Status record_delete(ApplyContext& ctx, const Json& args) {

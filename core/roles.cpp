@@ -66,6 +66,7 @@ std::vector<RoleDefinition> build_seed_roles() {
                                   {"incidentresolution", "ub--bb-"},
                                   {"queue", "-o---o-"},
                                   {"queueitem", "ubbubb-"},
+                                  {"queuemembership", "-o-----"},
                                   {"knowledgearticle", "-b---o-"},  // + published ones org-wide
                                   {"entitlement", "-b---b-"},
                                   {"sla", "-o---o-"},
@@ -83,7 +84,21 @@ std::vector<RoleDefinition> build_seed_roles() {
                                   {"subject", "-o---o-"},
                                   {"product", "-o---o-"},
                                   {"slaitem", "-o-----"},
+                                  {"calendar", "-o-----"},  // business hours, for SLA timers
                                   {"knowledgearticleincident", "ubbubb-"},
+                                  // Knowledge reference data: agents read it; feedback is their own.
+                                  {"category", "-o---o-"},
+                                  {"knowledgearticlecategory", "-o-----"},
+                                  {"knowledgearticleproduct", "-o-----"},
+                                  {"knowledgearticlerelation", "-o-----"},
+                                  {"feedback", "uo-u---"},
+                                  // Processes and routing are configuration: agents read them; process.* and
+                                  // case.apply_routing check Write on the case itself.
+                                  {"workflow", "-o---o-"},
+                                  {"bpfinstance", "-o-----"},
+                                  {"routingrule", "-o-----"},
+                                  {"routingruleitem", "-o-----"},
+                                  {"convertrule", "-o-----"},
                               }));
 
     // Supervises agents of their unit and the units below it: changes, deletes and
@@ -103,6 +118,7 @@ std::vector<RoleDefinition> build_seed_roles() {
                                   {"incidentresolution", "bppppp-"},
                                   {"queue", "bopppop"},
                                   {"queueitem", "bpppppp"},
+                                  {"queuemembership", "oo-o---"},
                                   {"knowledgearticle", "bopppop"},
                                   {"entitlement", "bpppppp"},
                                   {"sla", "-o---o-"},
@@ -120,7 +136,20 @@ std::vector<RoleDefinition> build_seed_roles() {
                                   {"subject", "-o---o-"},
                                   {"product", "-o---o-"},
                                   {"slaitem", "-o-----"},
+                                  {"calendar", "-o-----"},  // business hours, for SLA timers
                                   {"knowledgearticleincident", "bpppppp"},
+                                  {"category", "ooooooo"},
+                                  {"knowledgearticlecategory", "oooooo-"},
+                                  {"knowledgearticleproduct", "oooooo-"},
+                                  {"knowledgearticlerelation", "oooooo-"},
+                                  {"feedback", "bopp---"},
+                                  // Processes and routing are configuration: agents read them; process.* and
+                                  // case.apply_routing check Write on the case itself.
+                                  {"workflow", "-o---o-"},
+                                  {"bpfinstance", "-o-----"},
+                                  {"routingrule", "-o-----"},
+                                  {"routingruleitem", "-o-----"},
+                                  {"convertrule", "-o-----"},
                               }));
 
     // Everything, everywhere, including entities no role lists.
@@ -149,6 +178,7 @@ std::vector<RoleDefinition> build_seed_roles() {
                                   {"annotation", "uouuuu-"},
                                   {"incidentresolution", "-o-----"},
                                   {"queueitem", "-o-----"},
+                                  {"queuemembership", "ooooooo"},
                                   {"knowledgearticle", "uou-uu-"},
                                   {"entitlement", "-o---o-"},
                                   {"slakpiinstance", "-o-----"},
@@ -162,7 +192,18 @@ std::vector<RoleDefinition> build_seed_roles() {
                                   {"subject", "ooooooo"},
                                   {"product", "ooooooo"},
                                   {"slaitem", "ooooooo"},
+                                  {"calendar", "ooooooo"},
                                   {"knowledgearticleincident", "-o-----"},
+                                  {"category", "ooooooo"},
+                                  {"knowledgearticlecategory", "-o-----"},
+                                  {"knowledgearticleproduct", "-o-----"},
+                                  {"knowledgearticlerelation", "-o-----"},
+                                  {"feedback", "-o-----"},
+                                  {"workflow", "ooooooo"},
+                                  {"bpfinstance", "-o-----"},
+                                  {"routingrule", "ooooooo"},
+                                  {"routingruleitem", "ooooooo"},
+                                  {"convertrule", "ooooooo"},
                               }));
     return roles;
 }
@@ -194,7 +235,8 @@ const std::vector<std::string>& secured_entities() {
         "knowledgearticle", "entitlement", "sla",         "slakpiinstance",     "socialprofile",  "site",
         "equipment",    "systemuser",   "team",           "teammembership",     "businessunit",   "role",
         "postfollow",   "syncconflict", "subject",        "product",            "slaitem",
-        "knowledgearticleincident",
+        "knowledgearticleincident", "queuemembership", "calendar", "workflow", "bpfinstance", "routingrule", "routingruleitem", "convertrule",
+        "category", "knowledgearticlecategory", "knowledgearticleproduct", "knowledgearticlerelation", "feedback",
     };
     return entities;
 }

@@ -332,6 +332,13 @@ EntityDef make_incident() {
         .lookup("parentcaseid", {"Parent Case", "Incident parent", "Kasus Induk"}, {"incident"})
         .lookup("masterid", {"Master Case", "Incident principal", "Kasus Master"}, {"incident"})
         .lookup("entitlementid", {"Entitlement", "Droit", "Hak"}, {"entitlement"})
+        // Set with entitlementid by a CSR Manager or administrator to use an expired, not yet
+        // active or exhausted entitlement; consumed by the entitlement rule, never stored.
+        .boolean("casehub_overrideentitlement", {"Override Entitlement Restrictions", "Ignorer les restrictions du droit",
+                                                 "Abaikan Batasan Hak"})
+        // What resolving took from the entitlement, so reactivating gives back exactly that.
+        .decimal("casehub_entitlementtermsused", {"Entitlement Terms Used", "Conditions du droit utilisées",
+                                                  "Ketentuan Hak Terpakai"})
         .lookup("subjectid", {"Subject", "Sujet", "Subjek"}, {"subject"})
         .lookup("productid", {"Product", "Produit", "Produk"}, {"product"})
         .str("productserialnumber", {"Serial Number", "Numéro de série", "Nomor Seri"}, false, 100)
@@ -346,7 +353,9 @@ EntityDef make_incident() {
         .datetime("escalatedon", {"Escalated On", "Remonté le", "Dieskalasi Pada"})
         .lookup("socialprofileid", {"Social Profile", "Profil social", "Profil Sosial"}, {"socialprofile"})
         .memo("resolution", {"Resolution", "Résolution", "Resolusi"})
-        .datetime("resolvedon", {"Resolved On", "Résolu le", "Diselesaikan Pada"});
+        .datetime("resolvedon", {"Resolved On", "Résolu le", "Diselesaikan Pada"})
+        // Set on create: the routing rules route the new case (see routing_rules.hpp).
+        .boolean("routecase", {"Route Case", "Acheminer l'incident", "Rutekan Kasus"});
     b.state_model({opt(0, "Active", "Actif", "Aktif"), opt(1, "Resolved", "Résolu", "Diselesaikan"),
                    opt(2, "Canceled", "Annulé", "Dibatalkan")},
                   {opt(1, "In Progress", "En cours", "Sedang Berlangsung", 0),
@@ -365,7 +374,10 @@ EntityDef make_email() {
                       {"Emails", "Courriers électroniques", "Email"});
     b.str("sender", {"From", "De", "Dari"}, false, 250)
         .str("torecipients", {"To", "À", "Kepada"}, false, 500)
-        .boolean("directioncode", {"Direction", "Direction", "Arah"});
+        .boolean("directioncode", {"Direction", "Direction", "Arah"})
+        // RFC 5322 Message-ID / In-Reply-To: inbound mail finds its conversation by them.
+        .str("messageid", {"Message ID", "ID du message", "ID Pesan"}, false, 320)
+        .str("inreplyto", {"In Reply To", "En réponse à", "Balasan Untuk"}, false, 320);
     b.state_model({opt(0, "Open", "Ouvert", "Terbuka"), opt(1, "Completed", "Terminé", "Selesai"),
                    opt(2, "Canceled", "Annulé", "Dibatalkan")},
                   {opt(1, "Draft", "Brouillon", "Draf", 0), opt(8, "Failed", "Échec", "Gagal", 0),
@@ -448,6 +460,24 @@ EntityDef make_annotation() {
     return b.build();
 }
 
+// The resolution a case closes with (Dataverse incidentresolution, written by case.resolve):
+// a closed activity carrying the resolution subject and the time spent.
+EntityDef make_incidentresolution() {
+    EntityBuilder b("incidentresolution", {"Case Resolution", "Résolution de l'incident", "Resolusi Kasus"},
+                    {"Case Resolutions", "Résolutions des incidents", "Resolusi Kasus"}, "subject", true);
+    b.str("subject", {"Resolution", "Résolution", "Resolusi"}, true, 200)
+        .lookup("incidentid", {"Case", "Incident", "Kasus"}, {"incident"}, true)
+        .memo("description", {"Remarks", "Remarques", "Keterangan"})
+        .integer("timespent", {"Billable Time", "Temps facturable", "Waktu yang Dapat Ditagih"})
+        .datetime("actualend", {"Actual End", "Fin réelle", "Selesai Aktual"});
+    b.state_model({opt(0, "Open", "Ouvert", "Terbuka"), opt(1, "Completed", "Terminé", "Selesai"),
+                   opt(2, "Canceled", "Annulé", "Dibatalkan")},
+                  {opt(1, "Open", "Ouvert", "Terbuka", 0), opt(2, "Closed", "Fermé", "Ditutup", 1),
+                   opt(3, "Canceled", "Annulé", "Dibatalkan", 2)},
+                  {{0, 1}, {0, 2}, {1, 2}}, 0, 1);
+    return b.build();
+}
+
 EntityDef make_queue() {
     EntityBuilder b("queue", {"Queue", "File d'attente", "Antrean"}, {"Queues", "Files d'attente", "Antrean"}, "name", true);
     b.str("name", {"Name", "Nom", "Nama"}, true, 200)
@@ -455,8 +485,22 @@ EntityDef make_queue() {
         .str("emailaddress", {"Incoming Email", "Courrier entrant", "Email Masuk"}, false, 100)
         .options("queueviewtype", {"Type", "Type", "Jenis"},
                  {opt(0, "Public", "Public", "Publik"), opt(1, "Private", "Privé", "Pribadi")})
-        .lookup("businessunitid", {"Business Unit", "Division", "Unit Bisnis"}, {"businessunit"});
+        .lookup("businessunitid", {"Business Unit", "Division", "Unit Bisnis"}, {"businessunit"})
+        // Off (the default): a record is in one queue at a time, adding it here moves it.
+        .boolean("casehub_allowmultiplequeues", {"Records Can Also Be in Other Queues",
+                                                 "Les enregistrements peuvent aussi être dans d'autres files d'attente",
+                                                 "Rekaman Juga Dapat Berada di Antrean Lain"});
     active_inactive(b);
+    return b.build();
+}
+
+// A user who works a queue (Dataverse queuemembership): private queues show only to
+// their members, and "My Queues" lists the queues the user is a member of.
+EntityDef make_queuemembership() {
+    EntityBuilder b("queuemembership", {"Queue Member", "Membre de la file d'attente", "Anggota Antrean"},
+                    {"Queue Members", "Membres de la file d'attente", "Anggota Antrean"}, "", false);
+    b.lookup("queueid", {"Queue", "File d'attente", "Antrean"}, {"queue"}, true)
+        .lookup("systemuserid", {"User", "Utilisateur", "Pengguna"}, {"systemuser"}, true);
     return b.build();
 }
 
@@ -494,7 +538,18 @@ EntityDef make_knowledgearticle() {
         .datetime("publishon", {"Publish On", "Publier le", "Terbitkan Pada"})
         .datetime("expirationdate", {"Expiration Date", "Date d'expiration", "Tanggal Kedaluwarsa"})
         .integer("knowledgearticleviews", {"Article Views", "Affichages de l'article", "Tampilan Artikel"})
-        .decimal("rating", {"Rating", "Évaluation", "Peringkat"});
+        .decimal("rating", {"Rating", "Évaluation", "Peringkat"})
+        // Lifecycle and versions (core/knowledge_lifecycle.hpp).
+        .lookup("parentarticlecontentid", {"Parent Article Content", "Contenu de l'article parent", "Konten Artikel Induk"},
+                {"knowledgearticle"})
+        .boolean("isrootarticle", {"Is Root Article", "Est l'article racine", "Adalah Artikel Akar"})
+        .boolean("islatestversion", {"Is Latest Version", "Est la dernière version", "Adalah Versi Terbaru"})
+        .options("review", {"Review", "Révision", "Tinjauan"},
+                 {opt(0, "Approved", "Approuvé", "Disetujui"), opt(1, "Rejected", "Rejeté", "Ditolak")})
+        .datetime("reviewdate", {"Review Date", "Date de révision", "Tanggal Tinjauan"})
+        .datetime("publishedon", {"Published On", "Publié le", "Diterbitkan Pada"})
+        .integer("rating_count", {"Rating Count", "Nombre d'évaluations", "Jumlah Peringkat"})
+        .integer("rating_sum", {"Rating Sum", "Somme des évaluations", "Jumlah Nilai Peringkat"});
     b.state_model({opt(0, "Draft", "Brouillon", "Draf"), opt(1, "Approved", "Approuvé", "Disetujui"),
                    opt(2, "Scheduled", "Planifié", "Terjadwal"), opt(3, "Published", "Publié", "Diterbitkan"),
                    opt(4, "Expired", "Expiré", "Kedaluwarsa"), opt(5, "Archived", "Archivé", "Diarsipkan"),
@@ -530,6 +585,8 @@ EntityDef make_entitlement() {
         .boolean("restrictcasecreation", {"Restrict Case Creation", "Restreindre la création d'incidents", "Batasi Pembuatan Kasus"})
         .boolean("isdefault", {"Is Default", "Par défaut", "Default"})
         .lookup("slaid", {"SLA", "Contrat SLA", "SLA"}, {"sla"})
+        // Case origins (caseorigincode values, "1,2") the entitlement covers; empty: every channel.
+        .str("casehub_channels", {"Channels", "Canaux", "Saluran"}, false, 200)
         .memo("description", {"Description", "Description", "Deskripsi"});
     b.state_model({opt(0, "Active", "Actif", "Aktif"), opt(1, "Draft", "Brouillon", "Draf"),
                    opt(2, "Expired", "Expiré", "Kedaluwarsa"), opt(3, "Waiting", "En attente", "Menunggu"),
@@ -549,7 +606,11 @@ EntityDef make_sla() {
         .str("objecttypecode", {"Entity", "Entité", "Entitas"}, false, 100)
         .str("applicablefrom", {"Applicable From", "Applicable à partir de", "Berlaku Dari"}, false, 100)
         .boolean("isdefault", {"Is Default", "Par défaut", "Default"})
-        .boolean("allowpauseresume", {"Allow Pause and Resume", "Autoriser la pause et la reprise", "Izinkan Jeda dan Lanjut"});
+        .boolean("allowpauseresume", {"Allow Pause and Resume", "Autoriser la pause et la reprise", "Izinkan Jeda dan Lanjut"})
+        .lookup("businesshoursid", {"Business Hours", "Heures d'ouverture", "Jam Kerja"}, {"calendar"})
+        // Case status reasons (statuscode values, "2,3") that pause the timers; empty: On Hold, Waiting for Details.
+        .str("casehub_pausestatuscodes", {"Pause Status Reasons", "Raisons du statut de pause", "Alasan Status Jeda"},
+             false, 100);
     b.state_model({opt(0, "Draft", "Brouillon", "Draf"), opt(1, "Active", "Actif", "Aktif")},
                   {opt(1, "Draft", "Brouillon", "Draf", 0), opt(2, "Active", "Actif", "Aktif", 1)},
                   {{0, 1}, {1, 0}}, 0, 1);
@@ -566,7 +627,10 @@ EntityDef make_slaitem() {
         .memo("successcondition", {"Success Criteria", "Critères de succès", "Kriteria Keberhasilan"})
         .integer("failureafter", {"Failure After (minutes)", "Échec après (minutes)", "Gagal Setelah (menit)"})
         .integer("warnafter", {"Warn After (minutes)", "Avertir après (minutes)", "Peringatkan Setelah (menit)"})
-        .integer("sequencenumber", {"Order", "Ordre", "Urutan"});
+        .integer("sequencenumber", {"Order", "Ordre", "Urutan"})
+        // JSON lists of actions: [{"type": "flag"|"set"|"notify", ...}] (see core/sla_engine.hpp).
+        .memo("casehub_warningactions", {"Warning Actions", "Actions d'avertissement", "Tindakan Peringatan"})
+        .memo("casehub_failureactions", {"Failure Actions", "Actions en cas d'échec", "Tindakan Kegagalan"});
     return b.build();
 }
 
@@ -587,7 +651,27 @@ EntityDef make_slakpiinstance() {
         .datetime("warningtime", {"Warning Time", "Heure d'avertissement", "Waktu Peringatan"})
         .datetime("succeededon", {"Succeeded On", "Réussi le", "Berhasil Pada"})
         .datetime("pausedon", {"Paused On", "Mis en pause le", "Dijeda Pada"})
-        .integer("elapsedtime", {"Elapsed Time (minutes)", "Temps écoulé (minutes)", "Waktu Berlalu (menit)"});
+        .integer("elapsedtime", {"Elapsed Time (minutes)", "Temps écoulé (minutes)", "Waktu Berlalu (menit)"})
+        // The timer's own copy of its terms, so evaluate_kpi needs only the instance and a calendar.
+        .datetime("casehub_starttime", {"Start Time", "Heure de début", "Waktu Mulai"})
+        .datetime("casehub_lastresumedon", {"Last Resumed On", "Dernière reprise le", "Terakhir Dilanjutkan Pada"})
+        .integer("casehub_failureafter", {"Failure After (minutes)", "Échec après (minutes)", "Gagal Setelah (menit)"})
+        .integer("casehub_warnafter", {"Warn After (minutes)", "Avertir après (minutes)", "Peringatkan Setelah (menit)"})
+        .boolean("warningtimereached", {"Warning Time Reached", "Heure d'avertissement atteinte", "Waktu Peringatan Tercapai"})
+        .boolean("casehub_failureactionsdone", {"Failure Actions Applied", "Actions d'échec appliquées",
+                                                "Tindakan Kegagalan Diterapkan"});
+    return b.build();
+}
+
+// Business hours of an SLA (see core/business_hours.hpp for the schedule and holiday JSON).
+EntityDef make_calendar() {
+    EntityBuilder b("calendar", {"Calendar", "Calendrier", "Kalender"}, {"Calendars", "Calendriers", "Kalender"},
+                    "name", false);
+    b.str("name", {"Name", "Nom", "Nama"}, true, 160)
+        .memo("description", {"Description", "Description", "Deskripsi"})
+        .integer("utcoffsetminutes", {"UTC Offset (minutes)", "Décalage UTC (minutes)", "Selisih UTC (menit)"})
+        .memo("weeklyschedule", {"Weekly Schedule", "Planning hebdomadaire", "Jadwal Mingguan"})
+        .memo("holidays", {"Holidays", "Jours fériés", "Hari Libur"});
     return b.build();
 }
 
@@ -644,7 +728,9 @@ EntityDef make_systemuser() {
         .options("languagecode", {"Language", "Langue", "Bahasa"},
                  {opt(1033, "English", "Anglais", "Inggris"), opt(1036, "French", "Français", "Prancis"),
                   opt(1057, "Indonesian", "Indonésien", "Indonesia")})
-        .boolean("isdisabled", {"Status", "Statut", "Status"});
+        .boolean("isdisabled", {"Status", "Statut", "Status"})
+        // The user's own queue, where items they pick can move (Dataverse systemuser.queueid).
+        .lookup("queueid", {"Default Queue", "File d'attente par défaut", "Antrean Default"}, {"queue"});
     return b.build();
 }
 
@@ -704,6 +790,55 @@ EntityDef make_subject() {
     return b.build();
 }
 
+// Knowledge categories: a tree (parentcategoryid), and the links of an article to its
+// categories, products and related articles; feedback carries ratings (kb.rate).
+EntityDef make_category() {
+    EntityBuilder b("category", {"Category", "Catégorie", "Kategori"}, {"Categories", "Catégories", "Kategori"}, "title",
+                    false);
+    b.str("title", {"Title", "Titre", "Judul"}, true, 200)
+        .str("categorynumber", {"Category Number", "Numéro de catégorie", "Nomor Kategori"}, false, 100)
+        .lookup("parentcategoryid", {"Parent Category", "Catégorie parente", "Kategori Induk"}, {"category"})
+        .memo("description", {"Description", "Description", "Deskripsi"});
+    return b.build();
+}
+
+EntityDef make_knowledgearticlecategory() {
+    EntityBuilder b("knowledgearticlecategory", {"Article Category", "Catégorie d'article", "Kategori Artikel"},
+                    {"Article Categories", "Catégories d'article", "Kategori Artikel"}, "", false);
+    b.lookup("knowledgearticleid", {"Knowledge Article", "Article de connaissances", "Artikel Pengetahuan"},
+             {"knowledgearticle"}, true)
+        .lookup("categoryid", {"Category", "Catégorie", "Kategori"}, {"category"}, true);
+    return b.build();
+}
+
+EntityDef make_knowledgearticleproduct() {
+    EntityBuilder b("knowledgearticleproduct", {"Article Product", "Produit d'article", "Produk Artikel"},
+                    {"Article Products", "Produits d'article", "Produk Artikel"}, "", false);
+    b.lookup("knowledgearticleid", {"Knowledge Article", "Article de connaissances", "Artikel Pengetahuan"},
+             {"knowledgearticle"}, true)
+        .lookup("productid", {"Product", "Produit", "Produk"}, {"product"}, true);
+    return b.build();
+}
+
+EntityDef make_knowledgearticlerelation() {
+    EntityBuilder b("knowledgearticlerelation", {"Related Article", "Article associé", "Artikel Terkait"},
+                    {"Related Articles", "Articles associés", "Artikel Terkait"}, "", false);
+    b.lookup("knowledgearticleid", {"Knowledge Article", "Article de connaissances", "Artikel Pengetahuan"},
+             {"knowledgearticle"}, true)
+        .lookup("relatedarticleid", {"Related Article", "Article associé", "Artikel Terkait"}, {"knowledgearticle"}, true);
+    return b.build();
+}
+
+EntityDef make_feedback() {
+    EntityBuilder b("feedback", {"Feedback", "Commentaires", "Umpan Balik"}, {"Feedback", "Commentaires", "Umpan Balik"},
+                    "title", true);
+    b.str("title", {"Title", "Titre", "Judul"}, false, 200)
+        .integer("rating", {"Rating", "Évaluation", "Peringkat"})
+        .memo("comments", {"Comments", "Commentaires", "Komentar"})
+        .lookup("regardingobjectid", {"Regarding", "Concernant", "Terkait"}, {"knowledgearticle"}, true);
+    return b.build();
+}
+
 EntityDef make_product() {
     EntityBuilder b("product", {"Product", "Produit", "Produk"}, {"Products", "Produits", "Produk"}, "name", false);
     b.str("name", {"Name", "Nom", "Nama"}, true, 100)
@@ -712,14 +847,97 @@ EntityDef make_product() {
     return b.build();
 }
 
+// Business process flows, routing rules and record creation rules (docs/routing.md).
+// A business process flow definition (Dataverse workflow, category 4): its stages and
+// their steps are JSON in `stages` (see business_process.hpp for the shape).
+EntityDef make_workflow() {
+    EntityBuilder b("workflow", {"Process", "Processus", "Proses"}, {"Processes", "Processus", "Proses"}, "name", false);
+    b.str("name", {"Process Name", "Nom du processus", "Nama Proses"}, true, 100)
+        .str("primaryentity", {"Primary Entity", "Entité principale", "Entitas Utama"}, true, 100)
+        .options("category", {"Category", "Catégorie", "Kategori"},
+                 {opt(4, "Business Process Flow", "Flux des processus d'entreprise", "Alur Proses Bisnis")})
+        .integer("processorder", {"Process Order", "Ordre du processus", "Urutan Proses"})
+        .memo("stages", {"Stages", "Phases", "Tahapan"})
+        .memo("description", {"Description", "Description", "Deskripsi"});
+    b.state_model({opt(0, "Draft", "Brouillon", "Draf"), opt(1, "Activated", "Activé", "Diaktifkan")},
+                  {opt(1, "Draft", "Brouillon", "Draf", 0), opt(2, "Activated", "Activé", "Diaktifkan", 1)},
+                  {{0, 1}, {1, 0}}, 0, 1);
+    return b.build();
+}
+
+// The run of one process on one record: active stage and the stages passed through.
+EntityDef make_bpfinstance() {
+    EntityBuilder b("bpfinstance", {"Process Instance", "Instance de processus", "Instans Proses"},
+                    {"Process Instances", "Instances de processus", "Instans Proses"}, "name", false);
+    b.str("name", {"Name", "Nom", "Nama"}, true, 200)
+        .lookup("processid", {"Process", "Processus", "Proses"}, {"workflow"}, true)
+        .lookup("regardingobjectid", {"Regarding", "Concernant", "Terkait"}, {"incident", "knowledgearticle"}, true)
+        .str("activestageid", {"Active Stage", "Phase active", "Tahap Aktif"}, false, 100)
+        .datetime("activestagestartedon", {"Active Stage Started On", "Phase active démarrée le", "Tahap Aktif Dimulai Pada"})
+        .str("traversedpath", {"Traversed Path", "Chemin parcouru", "Jalur yang Dilalui"}, false, 1250)
+        .datetime("completedon", {"Completed On", "Terminé le", "Selesai Pada"});
+    b.state_model({opt(0, "Active", "Actif", "Aktif"), opt(1, "Inactive", "Inactif", "Tidak Aktif")},
+                  {opt(1, "Active", "Actif", "Aktif", 0), opt(2, "Finished", "Terminé", "Selesai", 1),
+                   opt(3, "Aborted", "Abandonné", "Dibatalkan", 1)},
+                  {{0, 1}, {1, 0}}, 0, 1);
+    return b.build();
+}
+
+// A routing rule set; one is active at a time.
+EntityDef make_routingrule() {
+    EntityBuilder b("routingrule", {"Routing Rule Set", "Ensemble de règles d'acheminement", "Set Aturan Perutean"},
+                    {"Routing Rule Sets", "Ensembles de règles d'acheminement", "Set Aturan Perutean"}, "name", false);
+    b.str("name", {"Name", "Nom", "Nama"}, true, 160).memo("description", {"Description", "Description", "Deskripsi"});
+    b.state_model({opt(0, "Draft", "Brouillon", "Draf"), opt(1, "Active", "Actif", "Aktif")},
+                  {opt(1, "Draft", "Brouillon", "Draf", 0), opt(2, "Active", "Actif", "Aktif", 1)},
+                  {{0, 1}, {1, 0}}, 0, 1);
+    return b.build();
+}
+
+// One rule item: when `conditionjson` (a query Filter on incident) matches, route to the
+// queue or assign to the user/team.
+EntityDef make_routingruleitem() {
+    EntityBuilder b("routingruleitem", {"Rule Item", "Élément de règle", "Item Aturan"},
+                    {"Rule Items", "Éléments de règle", "Item Aturan"}, "name", false);
+    b.str("name", {"Name", "Nom", "Nama"}, true, 160)
+        .lookup("routingruleid", {"Routing Rule Set", "Ensemble de règles d'acheminement", "Set Aturan Perutean"},
+                {"routingrule"}, true)
+        .integer("sequencenumber", {"Order", "Ordre", "Urutan"})
+        .memo("conditionjson", {"Condition", "Condition", "Kondisi"})
+        .lookup("routedqueueid", {"Queue", "File d'attente", "Antrean"}, {"queue"})
+        .add("assignobjectid", AttributeType::Owner, {"User or Team", "Utilisateur ou équipe", "Pengguna atau Tim"});
+    b.memo("description", {"Description", "Description", "Deskripsi"});
+    return b.build();
+}
+
+// A record creation rule for a queue's mailbox (Dataverse convertrule).
+EntityDef make_convertrule() {
+    EntityBuilder b("convertrule", {"Record Creation and Update Rule", "Règle de création et de mise à jour d'enregistrement",
+                                    "Aturan Pembuatan dan Pembaruan Rekaman"},
+                    {"Record Creation and Update Rules", "Règles de création et de mise à jour d'enregistrement",
+                     "Aturan Pembuatan dan Pembaruan Rekaman"}, "name", false);
+    b.str("name", {"Name", "Nom", "Nama"}, true, 160)
+        .lookup("queueid", {"Queue", "File d'attente", "Antrean"}, {"queue"}, true)
+        .boolean("allowunknownsender", {"Create contact for unknown sender", "Créer un contact pour un expéditeur inconnu",
+                                        "Buat kontak untuk pengirim tidak dikenal"})
+        .boolean("createcase", {"Create case", "Créer un incident", "Buat kasus"})
+        .boolean("routecase", {"Route case", "Acheminer l'incident", "Rutekan kasus"});
+    b.state_model({opt(0, "Draft", "Brouillon", "Draf"), opt(1, "Active", "Actif", "Aktif")},
+                  {opt(1, "Draft", "Brouillon", "Draf", 0), opt(2, "Active", "Actif", "Aktif", 1)},
+                  {{0, 1}, {1, 0}}, 0, 1);
+    return b.build();
+}
+
 Schema build_casehub_schema() {
     Schema s;
     for (auto* make : {make_account, make_contact, make_incident, make_email, make_task, make_phonecall,
-                       make_appointment, make_socialactivity, make_annotation, make_queue, make_queueitem,
-                       make_knowledgearticle, make_entitlement, make_sla, make_slaitem, make_slakpiinstance,
+                       make_appointment, make_socialactivity, make_annotation, make_incidentresolution, make_queue, make_queueitem, make_queuemembership,
+                       make_knowledgearticle, make_entitlement, make_sla, make_slaitem, make_slakpiinstance, make_calendar,
                        make_socialprofile, make_site, make_equipment, make_systemuser, make_team,
                        make_businessunit, make_role, make_postfollow, make_knowledgearticleincident, make_subject,
-                       make_product})
+                       make_product, make_workflow, make_bpfinstance, make_routingrule, make_routingruleitem,
+                       make_convertrule, make_category, make_knowledgearticlecategory, make_knowledgearticleproduct,
+                       make_knowledgearticlerelation, make_feedback})
         s.add_entity(make());
     return s;
 }

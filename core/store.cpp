@@ -5,6 +5,7 @@
 #include "core/store.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <map>
 #include <unordered_map>
 #include <unordered_set>
@@ -77,6 +78,17 @@ bool condition_keys(const Json& value, bool lookup_index, std::vector<std::strin
 
 }  // namespace
 
+namespace {
+
+// One counter for every store of the process, so no two stores (or two states of one
+// store) share a version. Atomic: the server applies on several threads.
+std::uint64_t next_store_version() {
+    static std::atomic<std::uint64_t> counter{0};
+    return ++counter;
+}
+
+}  // namespace
+
 struct Store::Impl {
     struct AttributeIndex {
         std::unordered_map<std::string, std::unordered_set<const Record*>> buckets;
@@ -89,6 +101,7 @@ struct Store::Impl {
     };
     std::map<std::string, Table> tables;
     std::size_t total = 0;
+    std::uint64_t version = next_store_version();
 
     void index(Table& t, const Record& r, bool add) {
         for (const auto& name : indexed_attributes(r.entity)) {
@@ -113,6 +126,7 @@ struct Store::Impl {
     }
 
     void upsert(Record record) {
+        version = next_store_version();
         Table& t = tables[record.entity];
         auto it = t.records.find(record.id);
         if (it != t.records.end()) {
@@ -177,6 +191,7 @@ bool Store::erase(const std::string& entity, const std::string& id) {
     impl_->index(t->second, r->second, false);
     t->second.records.erase(r);
     --impl_->total;
+    impl_->version = next_store_version();
     return true;
 }
 
@@ -186,6 +201,8 @@ std::size_t Store::count(const std::string& entity) const {
 }
 
 std::size_t Store::size() const { return impl_->total; }
+
+std::uint64_t Store::version() const { return impl_->version; }
 
 void Store::for_each(const std::string& entity, const std::function<void(const Record&)>& visit) const {
     auto t = impl_->tables.find(entity);

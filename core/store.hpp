@@ -5,6 +5,7 @@
 // whatever it is given, so sync can replay server state verbatim.
 #pragma once
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <string>
@@ -39,6 +40,11 @@ public:
     // Number of records of one entity, and of all entities.
     std::size_t count(const std::string& entity) const;
     std::size_t size() const;
+
+    // Changes with every upsert and erase, and differs between any two stores (a copy gets
+    // its own number), so a cache keyed on it is exact: equal versions, equal contents.
+    // Not part of the content: operator== and dump() ignore it.
+    std::uint64_t version() const;
 
     // Visits every record of an entity (order unspecified but deterministic).
     void for_each(const std::string& entity, const std::function<void(const Record&)>& visit) const;

@@ -8,6 +8,7 @@
 #include "core/sync_security_policy.hpp"
 #include "server/auth_routes.hpp"
 #include "server/http_server.hpp"
+#include "server/inbound_email_routes.hpp"
 #include "server/sync_routes.hpp"
 
 namespace casehub::server {
@@ -50,6 +51,7 @@ void ServerApp::install_routes(httplib::Server& server) {
     const UserDirectory users = sync_user_directory(*sync_);
     install_auth_routes(server, *auth_, users);
     install_sync_routes(server, *sync_, *auth_, users);
+    install_inbound_email_routes(server, *sync_, *auth_, users, inbound_email_options_from_env());
 }
 
 }  // namespace casehub::server

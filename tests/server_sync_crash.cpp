@@ -46,7 +46,7 @@ struct ServerProcess {
             const std::string dir = data_dir.string();
             const std::string web = (data_dir / "web").string();
             ::execl(CASEHUB_SERVER_EXE, CASEHUB_SERVER_EXE, "--port", "0", "--data-dir", dir.c_str(), "--web-root",
-                    web.c_str(), "--demo-cases", "100", static_cast<char*>(nullptr));
+                    web.c_str(), "--demo-cases", "300", static_cast<char*>(nullptr));
             std::_Exit(127);
         }
         ::close(out[1]);
@@ -124,7 +124,9 @@ TEST_CASE("killing the server mid-push loses no acknowledged mutation and applie
         start_cursor = snap["cursor"].get<std::int64_t>();
         std::vector<std::pair<std::string, Json>> cases;  // id, current title
         for (const auto& r : snap["records"])
-            if (r["entity"] == "incident" && cases.size() < 50) cases.push_back({r["id"], r["attributes"]["title"]});
+            // Active cases only: resolved and canceled ones are read-only until reactivated.
+            if (r["entity"] == "incident" && r["attributes"].value("statecode", -1) == 0 && cases.size() < 50)
+                cases.push_back({r["id"], r["attributes"]["title"]});
         REQUIRE(cases.size() == 50);
 
         // Small batches, then a large one that is in flight when the server dies.

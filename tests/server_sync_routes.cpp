@@ -106,7 +106,10 @@ std::pair<Record, Record> readable_and_foreign_case(SyncService& sync) {
     sync.read([&](const Store& st) {
         st.for_each("incident", [&](const Record& r) {
             if (can_read(st, *alex, r)) {
-                if (!mine && check_privilege(st, *alex, Privilege::Write, r)) mine = r;
+                // An active case: resolved and canceled ones are read-only until reactivated.
+                const Json* state = r.get("statecode");
+                const bool active = state && state->is_number_integer() && state->get<int>() == 0;
+                if (!mine && active && check_privilege(st, *alex, Privilege::Write, r)) mine = r;
             } else if (!foreign) {
                 foreign = r;
             }

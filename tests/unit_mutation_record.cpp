@@ -264,3 +264,43 @@ TEST_CASE("derived ids depend only on the mutation id and the salt", "[mutation]
     CHECK(uuid_from_text("a") != uuid_from_text("b"));
     CHECK(is_uuid(uuid_from_text("")));
 }
+
+TEST_CASE("record triggers change the record before it is saved and write related records after", "[mutation]") {
+    Fixture f;
+    std::vector<std::string> seen;
+    f.registry.add_trigger({"incident", "test.defaults",
+                            [&](ApplyContext&, const Record* before, Record& r) -> Status {
+                                seen.push_back(before ? "update" : "create");
+                                if (!r.get("prioritycode")) r.attributes["prioritycode"] = 2;
+                                return {};
+                            },
+                            [&](ApplyContext& ctx, const Record*, const Record& r) -> Status {
+                                Record note{"annotation", ctx.derived_id("note"), Json::object()};
+                                note.attributes["subject"] = "about " + r.attributes["title"].get<std::string>();
+                                ctx.put(note);
+                                return {};
+                            }});
+    REQUIRE(f.run(f.alex, "record.create", record_create_args("incident", case_id, {{"title", "Printer"}})));
+    CHECK(f.store.find("incident", case_id)->attributes["prioritycode"] == 2);
+    CHECK(f.store.count("annotation") == 1);
+    REQUIRE(f.run(f.alex, "record.update", record_update_args(f.store, "incident", case_id, {{"title", "Fax"}})));
+    CHECK(seen == std::vector<std::string>{"create", "update"});
+    CHECK(f.store.count("annotation") == 2);
+    CHECK(f.store.count("account") == 0);
+}
+
+TEST_CASE("a trigger that refuses a write rolls back the whole mutation", "[mutation]") {
+    Fixture f;
+    f.registry.add_trigger({"incident", "test.after_refuses", nullptr,
+                            [](ApplyContext& ctx, const Record*, const Record&) -> Status {
+                                ctx.put(Record{"annotation", ctx.derived_id("n"), Json::object()});
+                                return make_error("forbidden", "No cases on Sundays.");
+                            }});
+    auto s = f.run(f.alex, "record.create", record_create_args("incident", case_id, {{"title", "Printer"}}));
+    REQUIRE_FALSE(s);
+    CHECK(s.error().message == "No cases on Sundays.");
+    CHECK(f.store.count("incident") == 0);
+    CHECK(f.store.count("annotation") == 0);
+    // Triggers of other entities do not run.
+    REQUIRE(f.run(f.alex, "record.create", record_create_args("account", make_uuid_v4(2, 2), {{"name", "Contoso"}})));
+}

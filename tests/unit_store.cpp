@@ -113,3 +113,40 @@ TEST_CASE("for_each_record visits entities in name order and ids in order", "[st
     s.for_each_record([&](const Record& r) { seen.push_back(r.entity + ":" + r.id); });
     CHECK(seen == std::vector<std::string>{"account:" + sid(1), "account:" + sid(3), "task:" + sid(2)});
 }
+
+TEST_CASE("the version changes with every upsert and erase and is never shared by two stores", "[store]") {
+    Store s;
+    const auto v0 = s.version();
+    s.upsert(Record{"account", sid(1), {{"name", "Contoso"}}});
+    const auto v1 = s.version();
+    CHECK(v1 != v0);
+    s.upsert(Record{"account", sid(1), {{"name", "Contoso"}}});  // same content still counts as a change
+    const auto v2 = s.version();
+    CHECK(v2 != v1);
+    CHECK_FALSE(s.erase("account", sid(2)));  // nothing erased: nothing changed
+    CHECK(s.version() == v2);
+    CHECK(s.erase("account", sid(1)));
+    CHECK(s.version() != v2);
+
+    SECTION("reading does not change it") {
+        const auto v = s.version();
+        (void)s.find("account", sid(1));
+        (void)s.size();
+        (void)s.dump();
+        CHECK(s.version() == v);
+    }
+    SECTION("a copy has its own version but the same content") {
+        s.upsert(Record{"contact", sid(3), {{"lastname", "Martin"}}});
+        const Store copy(s);
+        CHECK(copy.version() != s.version());
+        CHECK(copy == s);
+        Store other;
+        other.upsert(Record{"contact", sid(4), {{"lastname", "Durand"}}});
+        CHECK(other.version() != s.version());
+    }
+    SECTION("a moved store keeps its version") {
+        const auto v = s.version();
+        Store moved(std::move(s));
+        CHECK(moved.version() == v);
+    }
+}

@@ -41,6 +41,7 @@
 #define ICON_CLOCK "\xef\x80\x97"         // f017
 #define ICON_PHONE "\xef\x82\x95"         // f095
 #define ICON_EXCLAMATION_TRIANGLE "\xef\x81\xb1"  // f071
+#define ICON_FLAG "\xef\x80\xa4"          // f024: the active stage of a process
 
 // Every icon above, so the font atlas rasterises only the icons the UI uses (the full
 // Font Awesome range would cost megabytes of texture at a device pixel ratio of 3).
@@ -50,4 +51,4 @@
             ICON_BARS ICON_USERS ICON_WRENCH ICON_TASKS ICON_BRIEFCASE ICON_GLOBE ICON_DASHBOARD       \
                 ICON_SHARE_ALT ICON_BUILDING ICON_BOOK ICON_INBOX ICON_LIFE_RING ICON_MAP_MARKER       \
                     ICON_CLOUD ICON_CLOUD_UPLOAD ICON_ELLIPSIS_V ICON_LANGUAGE ICON_ID_CARD ICON_STAR  \
-                        ICON_CLOCK ICON_PHONE ICON_EXCLAMATION_TRIANGLE
+                        ICON_CLOCK ICON_PHONE ICON_EXCLAMATION_TRIANGLE ICON_FLAG

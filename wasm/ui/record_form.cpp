@@ -6,9 +6,15 @@
 #include "core/conflict.hpp"
 #include "imgui.h"
 #include "wasm/ui/card.hpp"
+#include "wasm/ui/case_commands.hpp"
 #include "wasm/ui/field_widgets.hpp"
 #include "wasm/ui/icons.hpp"
+#include "wasm/ui/process_bar.hpp"
+#include "wasm/ui/reference_panel.hpp"
+#include "wasm/ui/sla_panel.hpp"
+#include "wasm/ui/timeline.hpp"
 #include "wasm/ui/widget_recorder.hpp"
+#include "wasm/ui/workspace_page.hpp"  // workspace hook (H7): Assign, Email a Link, Delete
 
 namespace casehub::ui {
 namespace {
@@ -234,6 +240,9 @@ RecordFormIntent draw_record_form(FormState& form, const RecordFormLook& look) {
         intent.save = true;
         intent.close_after = true;
     }
+    draw_record_commands(form, look, intent);
+    draw_form_workspace_commands(form.entity, form.id, form.is_new, lang, look.width);  // workspace hook (H7)
+    draw_apply_routing_command(form, look);  // routing hook (H6c): Apply Routing Rule
     ImGui::PopStyleVar();
     ImGui::PopStyleColor();
     ImGui::EndChild();
@@ -265,6 +274,8 @@ RecordFormIntent draw_record_form(FormState& form, const RecordFormLook& look) {
     ImGui::TextDisabled("%s", sub.c_str());
     record_last_item(sub.c_str());
     ImGui::EndGroup();
+    draw_sla_header(record, look);  // SLA hook (H6): live countdowns under the header
+    draw_process_bar(form, look, pad);  // process hook (H6c): stages, steps, Next Stage
     if (!form.notice.empty()) {
         ImGui::SetCursorPosX(pad);
         ImGui::TextColored(ImVec4(0.06f, 0.49f, 0.06f, 1.0f), "%s %s", ICON_CHECK, form.notice.c_str());
@@ -279,6 +290,7 @@ RecordFormIntent draw_record_form(FormState& form, const RecordFormLook& look) {
     }
 
     if (record) draw_conflicts(*record, *entity, look, pad, intent);
+    draw_reference_panel(form, look, pad);  // reference panel hook (H8): beside the tabs and body
 
     // Tabs.
     ImGui::SetCursorPosX(pad);
@@ -313,7 +325,9 @@ RecordFormIntent draw_record_form(FormState& form, const RecordFormLook& look) {
     if (meta && !meta->tabs.empty()) {
         const FormTab& tab = meta->tabs[static_cast<std::size_t>(form.tab)];
         if (tab.name == "summary" && !phone) draw_contact_card(record, look, body_w);
+        if (tab.name == "sla") draw_sla_tab(record, look, body_w);  // SLA hook (H6): timers and entitlement
         for (const FormSection& section : tab.sections) {
+            if (draw_timeline_section(section.name, record, look, body_w, want_open)) continue;
             const float card_pad = phone ? 12.0f : 16.0f;
             const Card card = begin_card(body_w, card_pad);
             ImGui::PushFont(look.fonts && look.fonts->bold ? look.fonts->bold : ImGui::GetFont());
@@ -321,9 +335,11 @@ RecordFormIntent draw_record_form(FormState& form, const RecordFormLook& look) {
             ImGui::PopFont();
             ImGui::Dummy(ImVec2(0.0f, 4.0f));
             const float inner = body_w - 2.0f * card_pad;
+            ImGui::BeginDisabled(is_record_read_only(form, look.store));
             for (const auto& field : section.fields) {
                 if (const AttributeDef* a = entity->attribute(field)) draw_field(form, record, *entity, *a, look, inner);
             }
+            ImGui::EndDisabled();
             for (const auto& sg : section.subgrids)
                 if (auto o = draw_subgrid(sg, record, look)) want_open = o;
             ImGui::Dummy(ImVec2(inner, 0.0f));
