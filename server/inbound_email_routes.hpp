@@ -1,0 +1,31 @@
+// Inbound email from a mail gateway:
+//   POST /api/inbound/email  {from, to, subject, body, messageid, inreplyto?}
+// authenticated by the gateway token (header X-CaseHub-Inbound-Token, the value of
+// CASEHUB_INBOUND_TOKEN) or an administrator's session (Authorization: Bearer). It is
+// applied as the server-side mutation email.receive (record_creation_rules.hpp), so it
+// lands in the change log and every client pulls the email, contact and case it made.
+// Answers 201 {status:"accepted", seq, email_id, case_id?, ticketnumber?}; a message id
+// posted again answers the first outcome with 200; bad input a 4xx JSON error.
+#pragma once
+#include <string>
+
+#include <httplib.h>
+
+#include "server/auth.hpp"
+#include "server/auth_routes.hpp"
+#include "server/sync_service.hpp"
+
+namespace casehub::server {
+
+struct InboundEmailOptions {
+    std::string token;                       // empty: only administrator sessions may post
+    std::string gateway_username = "admin";  // the user the gateway's mail is applied as
+};
+
+// CASEHUB_INBOUND_TOKEN and CASEHUB_INBOUND_USER (default "admin") from the environment.
+InboundEmailOptions inbound_email_options_from_env();
+
+void install_inbound_email_routes(httplib::Server& server, SyncService& sync, AuthService& auth, UserDirectory users,
+                                  InboundEmailOptions options);
+
+}  // namespace casehub::server
