@@ -13,6 +13,7 @@
 #include "imgui_impl_opengl3.h"
 #include "wasm/platform/canvas.hpp"
 #include "wasm/platform/clipboard.hpp"
+#include "wasm/platform/input_queue.hpp"
 #include "wasm/platform/preferences.hpp"
 #include "wasm/platform/soft_keyboard.hpp"
 #include "wasm/platform/test_api.hpp"
@@ -63,7 +64,7 @@ void frame() {
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
     platform::apply_canvas_to_imgui(io, canvas);
-    platform::apply_soft_keys(io);
+    platform::apply_queued_input();
     ImGui::NewFrame();
     ui::begin_widget_frame();
 
@@ -119,6 +120,7 @@ int main() {
     ImGui_ImplOpenGL3_Init("#version 300 es");
     platform::install_clipboard(io);
     platform::install_wheel_normalizer(g_app.window);
+    platform::install_input_queue(g_app.window);
 
     std::string language = platform::load_preference(kLanguagePreference);
     if (language.empty()) language = platform::browser_language();

@@ -140,6 +140,12 @@
     return JSON.parse(M.UTF8ToString(M._casehub_widgets_json()));
   };
   casehub.findWidgets = (label) => casehub.widgets().filter((w) => w.label === label);
+  // Bench hook: shows `n` generated demo cases in the workspace instead of the replica
+  // (not synced, gone on reload); returns how many cases were made.
+  casehub.loadBenchCases = function (n) {
+    const M = window.Module;
+    return M && M._casehub_load_bench_cases ? M._casehub_load_bench_cases(n) : 0;
+  };
   // CPU time per frame over the last frames: {frames, mean_ms, p50_ms, p95_ms, max_ms}.
   // reset: start a new measuring window after this answer.
   casehub.frameStats = function (reset) {

@@ -150,6 +150,15 @@ export async function typeText(page, text) {
   await waitFrames(page, 2);
 }
 
+// Replaces the text of the focused field: select all, erase, type. The client queues
+// keys that arrive between frames, so this needs no per-key pacing.
+export async function replaceText(page, text) {
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Backspace');
+  if (text) await page.keyboard.type(text);
+  await waitFrames(page, 3 + [...text].length * 2);
+}
+
 export async function pressKey(page, key) {
   await page.keyboard.press(key);
   await waitFrames(page, 3);

@@ -3,8 +3,8 @@
 // create of a contact, French labels, and the same flow on a tablet (touch) and a phone.
 // Screenshots of each size go to artifacts/workspace-*.png.
 import {
-  SIZES, assert, clickLabel, findWidgets, openShell, pressKey, screenshot, typeText, waitFrames, waitForWidget,
-  widgets,
+  SIZES, assert, clickLabel, findWidgets, openShell, pressKey, replaceText, screenshot, typeText, waitFrames,
+  waitForWidget, widgets,
 } from './lib.mjs';
 
 const ALEX = { user: 'alex', password: 'casehub-demo' };
@@ -42,10 +42,7 @@ async function switchToAllActiveCases(page) {
 // Clicks into the form field labelled `label`, replaces its text and waits a frame.
 async function replaceField(page, label, text) {
   await clickLabel(page, label);
-  await page.keyboard.press('Control+A');
-  await waitFrames(page, 2);
-  await page.keyboard.press('Backspace');
-  await typeText(page, text);
+  await replaceText(page, text);
 }
 
 export async function desktopCasesViewFormQuickCreateAndFrench(ctx) {
@@ -75,11 +72,7 @@ export async function desktopCasesViewFormQuickCreateAndFrench(ctx) {
   const found = (await columnCells(page, 'Case Title')).map((w) => w.label);
   assert(found.length >= 1 && found.every((t) => t.toLowerCase().includes(sample.toLowerCase())),
     `quick search for "${sample}" shows ${found.join(' | ')}`);
-  // ImGui 1.86 polls key state once a frame, so a press and release inside one frame
-  // (Control+A, then Backspace) can be missed: erase one character per frame instead.
-  // A few extra presses: a press landing between frames may still be dropped, and extra
-  // Backspaces on an empty field do nothing.
-  for (let i = 0; i < [...sample].length + 10; i++) await pressKey(page, 'Backspace');
+  await replaceText(page, '');
   assert((await columnCells(page, 'Case Title')).length > 1, 'clearing the quick search should bring the rows back');
 
   // Open a case, edit its title on the Summary tab, save, and see it in the grid.
@@ -103,7 +96,7 @@ export async function desktopCasesViewFormQuickCreateAndFrench(ctx) {
   await clickLabel(page, 'Search this view');
   await typeText(page, edited);
   await waitForWidget(page, edited);
-  for (let i = 0; i < [...edited].length + 10; i++) await pressKey(page, 'Backspace');
+  await replaceText(page, '');
 
   // Quick create a contact from the top bar, then find it in Contacts.
   await clickLabel(page, 'Quick create');
@@ -130,6 +123,29 @@ export async function desktopCasesViewFormQuickCreateAndFrench(ctx) {
   await screenshot(page, 'workspace-desktop-french');
 }
 
+// Keys that land between two frames are queued by the client and replayed in order, so a
+// burst typed faster than the frame rate (select all, erase, 20 characters) arrives whole.
+export async function desktopTypingBurstIsNotDropped(ctx) {
+  const page = await ctx.newPage(SIZES.desktop);
+  await openShell(page, ctx.baseUrl, ALEX);
+  await openCases(page);
+  const cell = (await columnCells(page, 'Case Title'))[0];
+  assert(cell, 'no case rows to open');
+  await clickLabel(page, cell.label, { where: (w) => Math.abs(w.y - cell.y) < 2 });
+  await waitForWidget(page, 'Summary');
+  await clickLabel(page, 'Case Title');
+  const burst = 'Burst 0123456789 xyz';  // 20 characters
+  assert([...burst].length === 20, 'the burst is 20 characters');
+  // No waits in between: all of this reaches the page within a frame or two.
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.type(burst);
+  // The form header shows the title being edited.
+  await waitForWidget(page, burst, { timeout: 20000 });
+  await clickLabel(page, 'Back');
+  await clickLabel(page, 'Discard changes');
+}
+
 export async function tabletCasesFormWithTouch(ctx) {
   const page = await ctx.newPage(SIZES.tablet);
   await openShell(page, ctx.baseUrl, ALEX);
@@ -143,6 +159,13 @@ export async function tabletCasesFormWithTouch(ctx) {
   await screenshot(page, 'workspace-tablet-grid');
   await clickLabel(page, cells[0].label, { where: (w) => Math.abs(w.y - cells[0].y) < 2 });
   await clickLabel(page, 'Details');
+  // The process bar and reference panel leave less room on a tablet: scroll to the field.
+  const caseType = await waitForWidget(page, 'Case Type');
+  for (let i = 0; i < 8 && !(await findWidgets(page, 'Serial Number')).length; i++) {
+    await page.mouse.move(caseType.x + caseType.w / 2, caseType.y + caseType.h / 2);
+    await page.mouse.wheel(0, 200);
+    await waitFrames(page, 3);
+  }
   const serial = `SN-${Date.now() % 100000}`;
   await clickLabel(page, 'Serial Number');
   await typeText(page, serial);

@@ -85,7 +85,8 @@ void draw_content_area(const ShellState& state, const ShellFrame& frame, WidthCl
 }
 
 // Phone: the site map as a menu over the content, with a scrim that closes it.
-std::optional<Area> draw_site_map_menu(const ShellState& state, const ShellFrame& frame, float top, bool* close) {
+SiteMapPick draw_site_map_menu(const ShellState& state, const ShellFrame& frame, float top,
+                               std::span<const SiteMapLink> links, bool* close) {
     const ShellMetrics m = shell_metrics(WidthClass::phone);
     ImGui::SetNextWindowPos(ImVec2(0.0f, top));
     ImGui::SetNextWindowSize(ImVec2(frame.width, frame.height - top));
@@ -103,7 +104,7 @@ std::optional<Area> draw_site_map_menu(const ShellState& state, const ShellFrame
     ImGui::PushStyleColor(ImGuiCol_WindowBg, ImGui::ColorConvertU32ToFloat4(palette::site_map));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0.0f, 4.0f));
     ImGui::Begin("##site_map_menu", nullptr, kPaneFlags);
-    auto picked = draw_site_map({state.language, state.area, false, m.row_height});
+    auto picked = draw_site_map({state.language, state.area, false, m.row_height, links});
     ImGui::End();
     ImGui::PopStyleVar();
     ImGui::PopStyleColor();
@@ -160,7 +161,9 @@ ShellIntent draw_app_shell(ShellState& state, const ShellFrame& frame) {
         top += row_h;
     }
 
-    // Site map (desktop: list; tablet: list or icon rail; phone: menu, drawn last).
+    // Site map (desktop: list; tablet: list or icon rail; phone: menu, drawn last), with
+    // the pinned views and recent records the workspace keeps (workspace hook, H7).
+    const std::vector<SiteMapLink> links = site_map_links(state.area, state.language);
     float content_x = 0.0f;
     if (width != WidthClass::phone) {
         const bool collapsed = width == WidthClass::tablet && state.site_map_collapsed;
@@ -169,7 +172,9 @@ ShellIntent draw_app_shell(ShellState& state, const ShellFrame& frame) {
         ImGui::PushStyleColor(ImGuiCol_ChildBg, ImGui::ColorConvertU32ToFloat4(palette::site_map));
         ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0.0f, 4.0f));
         ImGui::BeginChild("##site_map", ImVec2(map_w, frame.height - top), false, ImGuiWindowFlags_NoSavedSettings);
-        if (auto picked = draw_site_map({state.language, state.area, collapsed, m.row_height})) intent.navigate = picked;
+        const SiteMapPick picked = draw_site_map({state.language, state.area, collapsed, m.row_height, links});
+        if (picked.area) intent.navigate = picked.area;
+        if (picked.link) open_site_map_link(*picked.link);
         ImGui::EndChild();
         ImGui::PopStyleVar();
         ImGui::PopStyleColor();
@@ -194,7 +199,9 @@ ShellIntent draw_app_shell(ShellState& state, const ShellFrame& frame) {
 
     if (width == WidthClass::phone && state.site_map_menu_open) {
         bool close = false;
-        if (auto picked = draw_site_map_menu(state, frame, top, &close)) intent.navigate = picked;
+        const SiteMapPick picked = draw_site_map_menu(state, frame, top, links, &close);
+        if (picked.area) intent.navigate = picked.area;
+        if (picked.link) open_site_map_link(*picked.link);
         if (close) intent.toggle_site_map = true;
     }
     // workspace hook (H7): quick create pane and deep links (#/<entity>/<id>).

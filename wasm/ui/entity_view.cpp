@@ -4,6 +4,7 @@
 // sets by label); lookups, dates and yes/no filter on the shown text.
 #include "wasm/ui/entity_view.hpp"
 
+#include <algorithm>
 #include <cstdlib>
 #include <cstring>
 
@@ -86,11 +87,45 @@ std::string sort_key(const std::vector<Sort>& sort) {
 
 float row_height(WidthClass w) { return is_touch_sized(w) ? 44.0f : 32.0f; }
 
-bool command_button(const char* icon, const char* label, const char* id, WidthClass width) {
-    const std::string text = std::string(icon) + "  " + label + "###" + id;
-    const bool pressed = ImGui::Button(text.c_str(), ImVec2(0.0f, is_touch_sized(width) ? 44.0f : 32.0f));
+// A command bar button. `compact`: the icon alone (narrow screens), still recorded
+// under its label for tests and sized as a touch target.
+bool command_button(const char* icon, const char* label, const char* id, WidthClass width, bool compact = false) {
+    const bool touch = is_touch_sized(width);
+    const bool icon_only = compact || width == WidthClass::phone;
+    const std::string text = icon_only ? std::string(icon) + "###" + id : std::string(icon) + "  " + label + "###" + id;
+    const bool pressed = ImGui::Button(text.c_str(), ImVec2(icon_only && touch ? 44.0f : 0.0f, touch ? 44.0f : 32.0f));
+    if (icon_only) {
+        record_last_item(label);
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", label);
+    }
     ImGui::SameLine();
     return pressed;
+}
+
+// Re-orders the cached rows for a new sort without querying the store: the sort values
+// are looked up once per row, then only compared (a header click on 100k rows).
+void resort_rows(ViewState& state, const std::vector<Sort>& sort) {
+    const std::size_t n = state.row_records.size(), k = sort.size();
+    std::vector<const Json*> keys(n * k);
+    for (std::size_t i = 0; i < n; ++i)
+        for (std::size_t j = 0; j < k; ++j) keys[i * k + j] = state.row_records[i]->get(sort[j].attribute);
+    std::vector<std::size_t> order(n);
+    for (std::size_t i = 0; i < n; ++i) order[i] = i;
+    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+        for (std::size_t j = 0; j < k; ++j) {
+            const int c = compare_values(keys[a * k + j], keys[b * k + j]);
+            if (c != 0) return sort[j].descending ? c > 0 : c < 0;
+        }
+        return state.row_records[a]->id < state.row_records[b]->id;  // the core's tie-break
+    });
+    std::vector<std::string> rows(n);
+    std::vector<const Record*> records(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        rows[i] = std::move(state.rows[order[i]]);
+        records[i] = state.row_records[order[i]];
+    }
+    state.rows = std::move(rows);
+    state.row_records = std::move(records);
 }
 
 }  // namespace
@@ -115,19 +150,24 @@ void refresh_view_rows(ViewState& state, const EntityViewLook& look) {
     const View* view = current_view(state, look.metadata);
     if (!view) {
         state.rows.clear();
+        state.row_records.clear();
         state.total = 0;
         return;
     }
-    std::string key = view->name + '\x1f' + sort_key(state.sort) + '\x1f' + state.quick_search.data() + '\x1f' +
-                      std::to_string(look.store_version) + '\x1f' + look.user_id + '\x1f' +
-                      language_code(look.language);
-    for (const auto& [attr, text] : state.column_filters) key += attr + '=' + text.data() + '\x1f';
+    const std::string base = view->name + '\x1f' + std::to_string(look.store_version) + '\x1f' + look.user_id + '\x1f' +
+                             language_code(look.language);
+    const std::string sorted_by = sort_key(state.sort);
+    std::string key = base + '\x1f' + sorted_by + '\x1f' + state.quick_search.data() + '\x1f';
+    std::map<std::string, std::string> filters;  // non-empty column filters
+    for (const auto& [attr, text] : state.column_filters) {
+        if (!text[0]) continue;
+        filters[attr] = text.data();
+        key += attr + '=' + text.data() + '\x1f';
+    }
     if (key == state.cache_key) return;
     state.cache_key = std::move(key);
 
     const EntityDef* entity = entity_def(look.schema, view->entity);
-    View query_view = *view;
-    if (!state.sort.empty()) query_view.query.sort = state.sort;
     Filter extra;
     extra.kind = Filter::Kind::And;
     struct ShownFilter {
@@ -135,15 +175,34 @@ void refresh_view_rows(ViewState& state, const EntityViewLook& look) {
         std::string needle;
     };
     std::vector<ShownFilter> shown_filters;
-    for (const auto& [attr, text] : state.column_filters) {
-        if (!text[0]) continue;
+    // Narrowing is exact when every filter is the old one or a longer text containing it
+    // ("contains" on text and on option labels only loses matches as text is added);
+    // a number filter that changed, or a filter removed, needs the store again.
+    const bool same_rows = base == state.base_key && state.row_records.size() == state.rows.size();
+    bool narrows = same_rows && sorted_by == state.rows_sort &&
+                   fold_text(state.quick_search.data()).find(fold_text(state.rows_search)) != std::string::npos;
+    if (same_rows && sorted_by != state.rows_sort && state.rows_search == state.quick_search.data() &&
+        state.rows_filters == filters) {
+        resort_rows(state, state.sort.empty() ? view->query.sort : state.sort);
+        state.rows_sort = sorted_by;
+        return;
+    }
+    for (const auto& [attr, old_text] : state.rows_filters)
+        if (!filters.contains(attr)) narrows = false;
+    for (const auto& [attr, text] : filters) {
         const AttributeDef* a = column_attribute(look.schema, view->entity, attr);
         if (!a || !entity) continue;
+        const auto old = state.rows_filters.find(attr);
+        if (old != state.rows_filters.end() && old->second != text) {
+            const bool numeric = a->type == AttributeType::Integer || a->type == AttributeType::Decimal ||
+                                 a->type == AttributeType::Money;
+            if (numeric || fold_text(text).find(fold_text(old->second)) == std::string::npos) narrows = false;
+        }
         Condition c;
-        if (is_filtered_in_core(a->type) && filter_condition(*entity, *a, text.data(), look.language, c))
+        if (is_filtered_in_core(a->type) && filter_condition(*entity, *a, text, look.language, c))
             extra.conditions.push_back(std::move(c));
         else
-            shown_filters.push_back({a, fold_text(text.data())});
+            shown_filters.push_back({a, fold_text(text)});
     }
     if (state.quick_search[0] && entity) {
         // Quick find: the view's text columns and the primary name, any of them containing the text.
@@ -159,18 +218,30 @@ void refresh_view_rows(ViewState& state, const EntityViewLook& look) {
         }
         if (!any.empty()) extra.filters.push_back(std::move(any));
     }
-    if (!extra.empty()) {
-        Filter combined;
-        combined.kind = Filter::Kind::And;
-        combined.filters.push_back(view->query.filter);
-        combined.filters.push_back(std::move(extra));
-        query_view.query.filter = std::move(combined);
+
+    std::vector<const Record*> candidates;
+    if (narrows) {
+        const FilterMatcher matcher(extra);
+        for (const Record* r : state.row_records)
+            if (matcher(*r)) candidates.push_back(r);
+    } else {
+        View query_view = *view;
+        if (!state.sort.empty()) query_view.query.sort = state.sort;
+        if (!extra.empty()) {
+            Filter combined;
+            combined.kind = Filter::Kind::And;
+            combined.filters.push_back(view->query.filter);
+            combined.filters.push_back(std::move(extra));
+            query_view.query.filter = std::move(combined);
+        }
+        candidates = run_view(query_view, look.store, look.user_id, look.now).rows;
     }
-    const QueryResult result = run_view(query_view, look.store, look.user_id, look.now);
     state.rows.clear();
-    state.rows.reserve(result.rows.size());
+    state.row_records.clear();
+    state.rows.reserve(candidates.size());
+    state.row_records.reserve(candidates.size());
     const FieldContext fctx{look.language, look.width, look.store, look.schema};
-    for (const Record* r : result.rows) {
+    for (const Record* r : candidates) {
         bool keep = true;
         for (const auto& f : shown_filters) {
             const EntityDef* re = look.schema.entity(r->entity);
@@ -181,9 +252,15 @@ void refresh_view_rows(ViewState& state, const EntityViewLook& look) {
                 break;
             }
         }
-        if (keep) state.rows.push_back(row_key(r->entity, r->id));
+        if (!keep) continue;
+        state.rows.push_back(row_key(r->entity, r->id));
+        state.row_records.push_back(r);
     }
-    state.total = shown_filters.empty() ? result.total : state.rows.size();
+    state.total = state.rows.size();
+    state.base_key = base;
+    state.rows_sort = sorted_by;
+    state.rows_search = state.quick_search.data();
+    state.rows_filters = std::move(filters);
     // Selections of rows that left the view are dropped, so Delete acts on what is visible.
     for (auto it = state.selected.begin(); it != state.selected.end();) {
         if (look.store.find(it->substr(0, it->find('/')), it->substr(it->find('/') + 1)) == nullptr)
@@ -215,7 +292,10 @@ EntityViewIntent draw_entity_view(ViewState& state, const EntityViewLook& look) 
     ImGui::BeginDisabled(!any_selected);
     if (command_button(ICON_TIMES, tr(lang, "workspace.delete"), "cmd_delete", look.width)) state.confirm_delete = true;
     ImGui::EndDisabled();
-    if (command_button(ICON_REFRESH, tr(lang, "command.refresh"), "cmd_refresh", look.width)) state.cache_key.clear();
+    if (command_button(ICON_REFRESH, tr(lang, "command.refresh"), "cmd_refresh", look.width)) {
+        state.cache_key.clear();
+        state.base_key.clear();  // a full query, not a narrowing of the cached rows
+    }
     ImGui::BeginDisabled(!any_selected);
     if (command_button(ICON_SHARE_ALT, tr(lang, "workspace.email_link"), "cmd_email_link", look.width)) {
         for (const auto& key : state.selected) {
@@ -225,6 +305,23 @@ EntityViewIntent draw_entity_view(ViewState& state, const EntityViewLook& look) 
         }
     }
     ImGui::EndDisabled();
+    if (look.can_assign) {
+        ImGui::BeginDisabled(!any_selected);
+        if (command_button(ICON_USER, tr(lang, "workspace.assign"), "cmd_assign", look.width)) {
+            for (const auto& key : state.selected) {
+                RecordRef ref;
+                split_row_key(key, ref.entity, ref.id);
+                intent.assign.push_back(std::move(ref));
+            }
+        }
+        ImGui::EndDisabled();
+    }
+    if (command_button(ICON_STAR, tr(lang, look.view_pinned ? "workspace.unpin_view" : "workspace.pin_view"), "cmd_pin",
+                       look.width, look.width != WidthClass::desktop))
+        intent.toggle_pin = true;
+    if (command_button(ICON_DASHBOARD, tr(lang, "workspace.open_dashboards"), "cmd_open_dashboards", look.width,
+                       look.width != WidthClass::desktop))
+        intent.open_dashboards = true;
     ImGui::PopStyleVar();
     ImGui::PopStyleColor();
     ImGui::EndChild();

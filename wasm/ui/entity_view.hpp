@@ -1,7 +1,7 @@
 // The entity grid of the agent workspace: view switcher (the entity's system views),
 // columns from the view, sort by header (shift-click adds a secondary sort), a filter row,
 // quick search, row selection and a list clipper over the cached rows, with the command
-// bar (New, Delete, Refresh, Email a Link). Returns intents; mutations are the caller's.
+// bar (New, Delete, Refresh, Email a Link, Assign, Pin, Open Dashboards). Returns intents; mutations are the caller's.
 #pragma once
 #include <cstdint>
 #include <optional>
@@ -29,6 +29,8 @@ struct EntityViewLook {
     std::uint64_t store_version;   // changes whenever the store may have changed
     const Fonts* fonts;
     const char* area_title;        // the site map area's name, shown above the view name
+    bool view_pinned = false;      // the current view is pinned in the site map
+    bool can_assign = false;       // the area's records have an owner (Assign is offered)
 };
 
 struct RecordRef {
@@ -41,6 +43,9 @@ struct EntityViewIntent {
     bool create = false;                    // New
     std::vector<RecordRef> remove;          // Delete (already confirmed by the agent)
     std::vector<RecordRef> email_links;     // Email a Link for these rows
+    std::vector<RecordRef> assign;          // Assign these rows (opens the assign dialog)
+    bool toggle_pin = false;                // Pin / unpin the current view in the site map
+    bool open_dashboards = false;           // Open Dashboards
 };
 
 // The view the state names, else the entity's default, else its first; nullptr if none.

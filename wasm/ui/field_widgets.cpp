@@ -12,6 +12,7 @@
 #include "core/text_fold.hpp"
 #include "core/time.hpp"
 #include "imgui.h"
+#include "wasm/ui/date_picker.hpp"
 #include "wasm/ui/icons.hpp"
 #include "wasm/ui/widget_recorder.hpp"
 
@@ -123,43 +124,6 @@ bool draw_lookup_editor(const char* id, const EntityDef& entity, const Attribute
     return changed;
 }
 
-// Datetimes are edited as "YYYY-MM-DD HH:MM" (UTC, as stored) with a Now shortcut: an
-// unambiguous form for all three locales; the grid shows the locale's format.
-bool draw_datetime_editor(const char* id, const Json& value, Json& out, const FieldContext& ctx) {
-    bool changed = false;
-    ImGui::PushID(id);
-    char buf[32] = "";
-    if (value.is_string()) {
-        std::string s = value.get<std::string>();
-        if (s.size() >= 16) s = s.substr(0, 10) + " " + s.substr(11, 5);
-        copy_to(buf, sizeof buf, s);
-    }
-    const float clear_w = ImGui::GetFrameHeight() + ImGui::GetStyle().ItemSpacing.x;
-    ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - clear_w);
-    if (ImGui::InputTextWithHint("##dt", "YYYY-MM-DD HH:MM", buf, sizeof buf)) {
-        std::string text = buf;
-        if (text.empty()) {
-            out = nullptr;
-            changed = true;
-        } else {
-            std::string iso = text;
-            if (iso.size() == 16 && iso[10] == ' ') iso = iso.substr(0, 10) + "T" + iso.substr(11) + ":00Z";
-            if (auto ms = parse_utc(iso)) {
-                out = format_utc(*ms);
-                changed = true;
-            }
-        }
-    }
-    ImGui::SameLine();
-    if (ImGui::Button(ICON_TIMES "##clear", ImVec2(ImGui::GetFrameHeight(), 0.0f)) && !value.is_null()) {
-        out = nullptr;
-        changed = true;
-    }
-    (void)ctx;
-    ImGui::PopID();
-    return changed;
-}
-
 }  // namespace
 
 const std::string& attribute_label(const AttributeDef& attribute, Language language) {
@@ -234,7 +198,13 @@ std::string format_value(const EntityDef& entity, const AttributeDef& attribute,
                 return tr(ctx.language, value->get<bool>() ? "workspace.yes" : "workspace.no");
             break;
         case AttributeType::DateTime:
-            if (value->is_string()) return format_datetime(value->get_ref<const std::string&>(), ctx.language);
+            if (value->is_string()) {
+                const std::string& iso = value->get_ref<const std::string&>();
+                if (is_date_only(attribute))
+                    if (const auto ms = parse_utc(iso))
+                        return format_date(*ms >= 0 ? *ms / 86400000 : (*ms - 86399999) / 86400000, ctx.language);
+                return format_datetime(iso, ctx.language);
+            }
             break;
         case AttributeType::OptionSet:
         case AttributeType::StateCode:
@@ -340,7 +310,7 @@ bool draw_field_editor(const char* id, const EntityDef& entity, const AttributeD
             }
             return false;
         }
-        case AttributeType::DateTime: return draw_datetime_editor(id, value, out, ctx);
+        case AttributeType::DateTime: return draw_date_picker(id, value, !is_date_only(attribute), out, ctx);
         case AttributeType::OptionSet:
         case AttributeType::StateCode:
         case AttributeType::StatusCode: {

@@ -49,6 +49,31 @@ bool draw_row(const SiteMapEntry& entry, const SiteMapLook& look) {
     return clicked;
 }
 
+// A pinned view or recent record: indented under its area, smaller, with its own glyph.
+bool draw_link(const SiteMapLink& link, const SiteMapLook& look) {
+    const bool pinned = link.kind == SiteMapLink::Kind::pinned_view;
+    ImGui::PushID(pinned ? "pin" : "recent");
+    ImGui::PushID(link.target.c_str());
+    // Touch rows stay 44 px; on desktop a link is lighter than an area row.
+    const float h = look.row_height >= 44.0f ? look.row_height : look.row_height * 0.8f;
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    const float width = ImGui::GetContentRegionAvail().x;
+    const bool clicked = ImGui::Selectable("##link", false, ImGuiSelectableFlags_None, ImVec2(width, h));
+    record_last_item(link.label.c_str());
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    ImFont* font = ImGui::GetFont();
+    const float size = ImGui::GetFontSize() * 0.9f;
+    const float y = pos.y + (h - size) * 0.5f;
+    const float x = pos.x + 16.0f + ImGui::GetFontSize() * 1.25f + 10.0f;
+    draw->AddText(font, size, ImVec2(x, y), palette::text_secondary, pinned ? ICON_STAR : ICON_CLOCK);
+    ImGui::PushClipRect(pos, ImVec2(pos.x + width - 6.0f, pos.y + h), true);
+    draw->AddText(font, size, ImVec2(x + size * 1.4f, y), palette::text, link.label.c_str());
+    ImGui::PopClipRect();
+    ImGui::PopID();
+    ImGui::PopID();
+    return clicked;
+}
+
 }  // namespace
 
 std::span<const SiteMapEntry> site_map_entries() { return kEntries; }
@@ -59,8 +84,8 @@ const SiteMapEntry& site_map_entry(Area area) {
     return kEntries[0];
 }
 
-std::optional<Area> draw_site_map(const SiteMapLook& look) {
-    std::optional<Area> picked;
+SiteMapPick draw_site_map(const SiteMapLook& look) {
+    SiteMapPick picked;
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(0.0f, 0.0f));
     ImGui::PushStyleColor(ImGuiCol_Header, ImGui::ColorConvertU32ToFloat4(palette::site_map_selected));
     ImGui::PushStyleColor(ImGuiCol_HeaderHovered, ImVec4(0.0f, 0.0f, 0.0f, 0.05f));
@@ -81,7 +106,15 @@ std::optional<Area> draw_site_map(const SiteMapLook& look) {
                 ImGui::Dummy(ImVec2(0.0f, 4.0f));
             }
         }
-        if (draw_row(entry, look)) picked = entry.area;
+        if (draw_row(entry, look)) picked.area = entry.area;
+        if (look.collapsed) continue;
+        for (const SiteMapLink& link : look.links) {
+            if (link.area != entry.area) continue;
+            if (draw_link(link, look)) {
+                picked.area = entry.area;
+                picked.link = link;
+            }
+        }
     }
     ImGui::PopStyleColor(3);
     ImGui::PopStyleVar();

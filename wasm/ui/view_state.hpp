@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/query.hpp"
+#include "core/record.hpp"
 
 namespace casehub::ui {
 
@@ -28,6 +29,14 @@ struct ViewState {
     std::vector<std::string> rows;
     std::size_t total = 0;
     double last_query_ms = 0.0;
+
+    // What `rows` were filtered with, so typing more of a filter narrows the cached rows
+    // instead of querying the whole store again (100k-row views stay within a frame).
+    std::string base_key;                                  // view, store version, user, language
+    std::string rows_sort;                                 // the agent's sort of `rows`
+    std::string rows_search;                               // quick search text of `rows`
+    std::map<std::string, std::string> rows_filters;       // column filter texts of `rows`
+    std::vector<const Record*> row_records;                // the rows' records; valid while base_key holds
 };
 
 // "entity/id" <-> parts: activity views mix entities, so rows carry both.

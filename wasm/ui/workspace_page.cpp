@@ -6,9 +6,11 @@
 #include <cstdio>
 #include <cstdlib>
 #include <map>
+#include <memory>
 
 #include <emscripten/emscripten.h>
 
+#include "core/demo_data.hpp"
 #include "core/metadata.hpp"
 #include "core/record_mutations.hpp"
 #include "core/schema.hpp"
@@ -18,11 +20,17 @@
 #include "wasm/client/data_layer.hpp"
 #include "wasm/platform/preferences.hpp"
 #include "wasm/platform/random.hpp"
+#include "wasm/ui/assign_dialog.hpp"
+#include "wasm/ui/dashboard_page.hpp"
 #include "wasm/ui/entity_view.hpp"
+#include "wasm/ui/icons.hpp"
+#include "wasm/ui/queue_page.hpp"
 #include "wasm/ui/quick_create.hpp"
 #include "wasm/ui/record_form.hpp"
+#include "wasm/ui/recent_items.hpp"
 #include "wasm/ui/record_set_pane.hpp"
 #include "wasm/ui/site_map.hpp"
+#include "wasm/ui/widget_recorder.hpp"
 
 // clang-format off
 EM_JS(double, casehub_ws_now, (), { return Date.now(); });
@@ -65,8 +73,10 @@ struct Workspace {
     std::optional<FormState> quick;
     std::optional<std::string> navigate;     // area entity a deep link asks for
     std::string last_area;
-    std::uint64_t generation = 0;            // bumped by every local submit
     bool watching_hash = false;
+    std::vector<RecordRef> confirm_delete;   // the form's Delete, waiting for the agent's answer
+    bool confirm_delete_requested = false;
+    std::unique_ptr<Store> bench;            // frame-time bench: generated cases shown instead of the replica
 };
 
 Workspace& workspace() {
@@ -76,20 +86,23 @@ Workspace& workspace() {
 
 TimestampMs now_ms() { return static_cast<TimestampMs>(casehub_ws_now()); }
 
-std::uint64_t store_version(const client::DataLayer& dl) {
-    // The Store has no change counter: size, sync progress and our own submits together
-    // change whenever the replica does (an edit by sync arrives with a new last_synced_at).
-    const SyncState s = dl.state();
-    std::uint64_t v = workspace().generation;
-    v = v * 1000003u + dl.view().size();
-    v = v * 1000003u + s.pending;
-    v = v * 1000003u + static_cast<std::uint64_t>(s.last_synced_at);
-    v = v * 1000003u + reinterpret_cast<std::uintptr_t>(&dl.view());
-    return v;
+void email_links(const std::vector<RecordRef>& refs, Language lang) {
+    std::string paths;
+    for (const RecordRef& ref : refs) paths += ref.entity + "/" + ref.id + "\n";
+    casehub_ws_mailto(tr(lang, "workspace.email_subject"), paths.c_str());
 }
 
 std::string new_entity_for(const std::string& area_entity) {
     return area_entity == kActivityPointer ? std::string("task") : area_entity;
+}
+
+// The site map area that lists records of `entity` (activities share one area).
+std::string area_of(const std::string& entity) {
+    for (const auto& entry : site_map_entries())
+        if (entity == entry.entity) return entity;
+    for (const auto& a : activity_entities())
+        if (entity == a) return std::string(kActivityPointer);
+    return entity;
 }
 
 void show_open_record_hash() {
@@ -114,6 +127,7 @@ void open_form(const RecordRef& ref, const ViewState* from, const View* view, La
     }
     w.form = std::move(f);
     w.form_area = w.last_area;
+    note_recent_record(w.last_area, ref.entity, ref.id);
     show_open_record_hash();
 }
 
@@ -200,7 +214,7 @@ bool save_form(FormState& f, Language lang) {
     f.edits = Json::object();
     f.is_new = false;
     f.notice = tr(lang, "workspace.saved");
-    ++workspace().generation;
+    if (name == "record.create") note_recent_record(area_of(f.entity), f.entity, f.id);
     return true;
 }
 
@@ -243,7 +257,7 @@ bool draw_workspace_page(const std::string& area_entity, Language language, Widt
     client::DataLayer& dl = client::data_layer();
     const Metadata& metadata = casehub_metadata();
     const Schema& schema = casehub_schema();
-    const Store& store = dl.view();
+    const Store& store = w.bench ? *w.bench : dl.view();
 
     if (w.last_area != area_entity) {
         if (w.form && w.form_area != area_entity) {
@@ -292,6 +306,29 @@ bool draw_workspace_page(const std::string& area_entity, Language language, Widt
         return true;
     }
 
+    if (area_entity == "queue") {  // the Queues area lists queue items, not queue records
+        const QueuePageIntent queue_intent = draw_queue_page(language, width, now_ms(), fonts);
+        if (queue_intent.open) open_form(*queue_intent.open, nullptr, nullptr, language);
+        return true;
+    }
+
+    if (area_entity == "dashboard") {
+        const DashboardLook look{language, width, store, schema, metadata, dl.replica_user_id(), now_ms(), fonts};
+        const DashboardIntent intent = draw_dashboard_page(look);
+        if (intent.create_case) open_quick_create("incident");
+        if (intent.open_views) w.navigate = std::string("incident");
+        if (intent.open_view) {
+            if (const View* v = metadata.view(*intent.open_view)) {
+                ViewState& target = w.views[v->entity];
+                target.view_name = v->name;
+                target.sort.clear();
+                target.selected.clear();
+                w.navigate = v->entity;
+            }
+        }
+        return true;
+    }
+
     const auto views = metadata.views_for(area_entity);
     if (views.empty()) return false;
     ViewState& vs = w.views[area_entity];
@@ -299,9 +336,23 @@ bool draw_workspace_page(const std::string& area_entity, Language language, Widt
     const char* area_title = "";
     for (const auto& entry : site_map_entries())
         if (area_entity == entry.entity) area_title = tr(language, entry.label_key);
-    const EntityViewLook look{language, width, store, schema, metadata, dl.replica_user_id(), now_ms(),
-                              store_version(dl), fonts, area_title};
+    const View* shown_view = current_view(vs, metadata);
+    const EntityViewLook look{language,
+                              width,
+                              store,
+                              schema,
+                              metadata,
+                              dl.replica_user_id(),
+                              now_ms(),
+                              store.version(),
+                              fonts,
+                              area_title,
+                              shown_view && is_view_pinned(area_entity, shown_view->name),
+                              is_assignable(schema, new_entity_for(area_entity))};
     EntityViewIntent intent = draw_entity_view(vs, look);
+    if (intent.toggle_pin && shown_view) toggle_pinned_view(area_entity, shown_view->name);
+    if (!intent.assign.empty()) open_assign_dialog(intent.assign);
+    if (intent.open_dashboards) w.navigate = std::string("dashboard");
     if (intent.open) open_form(*intent.open, &vs, current_view(vs, metadata), language);
     if (intent.create) {
         FormState f;
@@ -314,13 +365,9 @@ bool draw_workspace_page(const std::string& area_entity, Language language, Widt
     for (const RecordRef& ref : intent.remove) {
         auto result = dl.submit("record.delete", record_delete_args(store, ref.entity, ref.id));
         if (!result) std::fprintf(stderr, "casehub: delete %s failed: %s\n", ref.id.c_str(), result.error().message.c_str());
-        ++w.generation;
+        else forget_recent_record(ref.entity, ref.id);
     }
-    if (!intent.email_links.empty()) {
-        std::string paths;
-        for (const RecordRef& ref : intent.email_links) paths += ref.entity + "/" + ref.id + "\n";
-        casehub_ws_mailto(tr(language, "workspace.email_subject"), paths.c_str());
-    }
+    if (!intent.email_links.empty()) email_links(intent.email_links, language);
     return true;
 }
 
@@ -336,6 +383,56 @@ void draw_workspace_overlays(Language language, WidthClass width, float screen_w
                              const Fonts* fonts) {
     Workspace& w = workspace();
     read_deep_link();
+    client::DataLayer& dl = client::data_layer();
+
+    // Assign (from a grid or a form): one record.update of ownerid per record.
+    if (auto answer = draw_assign_dialog(language, width, dl.view(), casehub_schema(), dl.replica_user_id())) {
+        std::string failure;
+        for (const RecordRef& ref : answer->records) {
+            auto result = dl.submit("record.update", record_update_args(dl.view(), ref.entity, ref.id,
+                                                                        Json{{"ownerid", answer->owner}}));
+            if (!result) failure = result.error().message;
+        }
+        if (w.form) {
+            w.form->notice = failure.empty() ? tr(language, "workspace.assign_done") : std::string();
+            w.form->error = failure;
+        }
+    }
+
+    // The form's Delete, confirmed here (the grid confirms its own).
+    if (w.confirm_delete_requested) {
+        ImGui::OpenPopup("##confirm_form_delete");
+        w.confirm_delete_requested = false;
+    }
+    const ImVec2 display = ImGui::GetIO().DisplaySize;
+    ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, display.y * 0.4f), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+    if (ImGui::BeginPopupModal("##confirm_form_delete", nullptr,
+                               ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoTitleBar)) {
+        const ImVec2 bs(is_touch_sized(width) ? 140.0f : 120.0f, is_touch_sized(width) ? 44.0f : 0.0f);
+        ImGui::TextUnformatted(tr(language, "workspace.confirm_delete"));
+        record_last_item(tr(language, "workspace.confirm_delete"));
+        if (ImGui::Button((std::string(tr(language, "workspace.delete")) + "###confirm_delete_yes").c_str(), bs)) {
+            for (const RecordRef& ref : w.confirm_delete) {
+                auto result = dl.submit("record.delete", record_delete_args(dl.view(), ref.entity, ref.id));
+                if (!result && w.form) w.form->error = result.error().message;
+                if (!result) continue;
+                forget_recent_record(ref.entity, ref.id);
+                if (w.form && w.form->entity == ref.entity && w.form->id == ref.id) {
+                    w.form.reset();
+                    show_open_record_hash();
+                }
+            }
+            w.confirm_delete.clear();
+            ImGui::CloseCurrentPopup();
+        }
+        ImGui::SameLine();
+        if (ImGui::Button((std::string(tr(language, "workspace.cancel")) + "###confirm_delete_no").c_str(), bs)) {
+            w.confirm_delete.clear();
+            ImGui::CloseCurrentPopup();
+        }
+        ImGui::EndPopup();
+    }
+
     if (!w.quick) return;
     const RecordFormLook look{language, width, client::data_layer().view(), casehub_schema(), casehub_metadata(), fonts};
     const QuickCreateIntent intent = draw_quick_create(*w.quick, look, screen_w, screen_h, top);
@@ -352,4 +449,95 @@ std::optional<std::string> take_workspace_navigation() {
     return n;
 }
 
+std::vector<SiteMapLink> site_map_links(Area current, Language language) {
+    std::vector<SiteMapLink> links;
+    const Metadata& metadata = casehub_metadata();
+    const Store& store = client::data_layer().view();
+    const Schema& schema = casehub_schema();
+    for (const SiteMapEntry& entry : site_map_entries()) {
+        for (const std::string& name : pinned_views(entry.entity)) {
+            const View* v = metadata.view(name);
+            if (!v || v->entity != entry.entity) continue;
+            links.push_back({SiteMapLink::Kind::pinned_view, entry.area, v->label.in(language_code(language)),
+                             entry.entity, name});
+        }
+        if (entry.area != current) continue;
+        for (const RecentRecord& r : recent_records(entry.entity)) {
+            const Record* record = store.find(r.entity, r.id);
+            if (!record) continue;  // deleted, or not on this device (yet)
+            std::string label = primary_name_of(schema, *record);
+            if (label.empty()) continue;
+            links.push_back({SiteMapLink::Kind::recent_record, entry.area, std::move(label), r.entity, r.id});
+        }
+    }
+    return links;
+}
+
+void open_site_map_link(const SiteMapLink& link) {
+    Workspace& w = workspace();
+    const std::string& area_entity = site_map_entry(link.area).entity;
+    if (w.form && has_unsaved_changes(*w.form)) {
+        w.form->confirm_leave = true;  // the agent answers first; the link can be picked again
+        return;
+    }
+    if (link.kind == SiteMapLink::Kind::pinned_view) {
+        ViewState& vs = w.views[area_entity];
+        vs.view_name = link.target;
+        vs.sort.clear();
+        vs.selected.clear();
+        w.form.reset();
+        show_open_record_hash();
+        return;
+    }
+    w.last_area = area_entity;
+    w.form.reset();
+    open_form(RecordRef{link.entity, link.target}, nullptr, nullptr, Language::en);
+}
+
+void draw_form_workspace_commands(const std::string& entity, const std::string& id, bool is_new, Language language,
+                                  WidthClass width) {
+    if (is_new) return;
+    Workspace& w = workspace();
+    const bool touch = is_touch_sized(width);
+    // Icons only below desktop width: the form's own and the case commands come first.
+    const bool compact = width != WidthClass::desktop;
+    const float h = touch ? 44.0f : 32.0f;
+    auto button = [&](const char* icon, const char* key, const char* button_id) {
+        ImGui::SameLine();
+        const std::string text = compact ? std::string(icon) + "###" + button_id
+                                         : std::string(icon) + "  " + tr(language, key) + "###" + button_id;
+        const bool pressed = ImGui::Button(text.c_str(), ImVec2(compact ? 44.0f : 0.0f, h));
+        if (compact) record_last_item(tr(language, key));
+        return pressed;
+    };
+    const RecordRef ref{entity, id};
+    if (is_assignable(casehub_schema(), entity) && button(ICON_USER, "workspace.assign", "form_assign"))
+        open_assign_dialog({ref});
+    if (button(ICON_SHARE_ALT, "workspace.email_link", "form_email_link")) email_links({ref}, language);
+    if (button(ICON_TIMES, "workspace.delete", "form_delete")) {
+        w.confirm_delete = {ref};
+        w.confirm_delete_requested = true;
+    }
+    if (button(ICON_DASHBOARD, "workspace.open_dashboards", "form_open_dashboards")) w.navigate = std::string("dashboard");
+}
+
 }  // namespace casehub::ui
+
+extern "C" {
+
+// Frame-time bench hook (tests/e2e/bench_frame_time.mjs): generates the demo
+// organisation with `cases` cases in memory and shows it in the workspace instead of the
+// replica (store.version() keys the grid caches, as for the replica). Returns the
+// number of cases. Nothing is synced or stored; a reload goes back to the replica.
+EMSCRIPTEN_KEEPALIVE int casehub_load_bench_cases(int cases) {
+    auto store = std::make_unique<casehub::Store>();
+    casehub::DemoOptions options;
+    options.case_count = static_cast<std::size_t>(cases > 0 ? cases : 0);
+    options.now_ms = casehub::ui::now_ms();
+    casehub::generate_demo_data(options, *store);
+    const auto n = static_cast<int>(store->count("incident"));
+    casehub::ui::workspace().bench = std::move(store);
+    return n;
+}
+
+}

@@ -5,9 +5,11 @@
 #pragma once
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "wasm/ui/i18n.hpp"
 #include "wasm/ui/layout.hpp"
+#include "wasm/ui/site_map.hpp"
 #include "wasm/ui/theme.hpp"
 
 namespace casehub::ui {
@@ -25,7 +27,19 @@ void open_quick_create(const std::string& entity);
 void draw_workspace_overlays(Language language, WidthClass width, float screen_w, float screen_h, float top,
                              const Fonts* fonts);
 
-// The entity whose area a deep link asks the shell to show (taken once), if any.
+// The entity whose area a deep link (or Open Dashboards / Open Views, a pinned view, a
+// recent record) asks the shell to show (taken once), if any.
 std::optional<std::string> take_workspace_navigation();
+
+// The site map's links: pinned views under every area, recent records under `current`.
+std::vector<SiteMapLink> site_map_links(Area current, Language language);
+// Follows a link picked in the site map: shows the pinned view, or opens the record.
+void open_site_map_link(const SiteMapLink& link);
+
+// The form command bar's workspace commands (Assign, Email a Link, Delete, Open
+// Dashboards), drawn on the current line after the form's own buttons; the form is
+// `entity`/`id` (nothing for a record not saved yet).
+void draw_form_workspace_commands(const std::string& entity, const std::string& id, bool is_new, Language language,
+                                  WidthClass width);
 
 }  // namespace casehub::ui
