@@ -148,6 +148,14 @@ Result<std::string> add_to_queue(ApplyContext& ctx, const std::string& queue_id,
     if (auto s = ctx.before_save(nullptr, item); !s) return s.error();
     if (auto s = ctx.policy().validate(ctx.store(), item, nullptr); !s) return s.error();
     if (auto s = ctx.policy().check_create(ctx.store(), ctx.user(), item); !s) return s.error();
+    // Once the user may add it, the item belongs to its queue's owner (as when it is
+    // routed), so the queue's team sees it whoever put it there: a mail gateway, a routing
+    // rule, an agent of another business unit.
+    if (const Json* owner = queue->get("ownerid"); owner && owner->is_object()) {
+        item.attributes["ownerid"] = *owner;
+        item.attributes.erase("owningbusinessunit");
+        item = with_default_owner(ctx.store(), std::move(item), ctx.user());
+    }
     const std::string id = item.id;
     ctx.put(item);
     if (auto s = ctx.after_save(nullptr, item); !s) return s.error();

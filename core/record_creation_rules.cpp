@@ -274,6 +274,10 @@ Result<InboundOutcome> receive_email(ApplyContext& ctx, const InboundEmail& emai
         return make_error("unknown_mailbox", "No active queue receives mail for " + email.to +
                                                  "; set the queue's Incoming Email address.", "to");
     const std::string queue_id = queue->id;
+    // As in Dataverse, what the rule creates belongs to the mailbox queue's owner, so the
+    // team working that queue can read it (the gateway user usually sits in the root BU).
+    const Json* queue_owner = queue->get("ownerid");
+    const Json owner = queue_owner && queue_owner->is_object() ? *queue_owner : Json();
     const Record* rule = active_rule_for(store, queue_id);
     const std::string address = email_address_of(email.from);
     InboundOutcome out;
@@ -291,7 +295,9 @@ Result<InboundOutcome> receive_email(ApplyContext& ctx, const InboundEmail& emai
         }
     } else if (rule && bool_attr(*rule, "allowunknownsender")) {
         out.contact_id = ctx.derived_id("contact");
-        if (auto s = create_record(ctx, "contact", out.contact_id, contact_fields(email, address)); !s) return s.error();
+        Json contact = contact_fields(email, address);
+        if (!owner.is_null()) contact["ownerid"] = owner;
+        if (auto s = create_record(ctx, "contact", out.contact_id, contact); !s) return s.error();
         out.created_contact = true;
         sender_lookup = make_lookup("contact", out.contact_id);
     }
@@ -314,6 +320,7 @@ Result<InboundOutcome> receive_email(ApplyContext& ctx, const InboundEmail& emai
                         make_ticket_number(ctx.store().count("incident") + 1,
                                            make_ticket_suffix(bits_of(incident_id)))}};
         if (!out.contact_id.empty()) fields["primarycontactid"] = make_lookup("contact", out.contact_id);
+        if (!owner.is_null()) fields["ownerid"] = owner;
         if (auto s = create_record(ctx, "incident", incident_id, fields); !s) return s.error();
         out.created_case = true;
     }
@@ -329,6 +336,7 @@ Result<InboundOutcome> receive_email(ApplyContext& ctx, const InboundEmail& emai
                    {"statecode", 1},
                    {"statuscode", 4}};
     if (!email.inreplyto.empty()) fields["inreplyto"] = email.inreplyto;
+    if (!owner.is_null()) fields["ownerid"] = owner;
     if (!incident_id.empty())
         fields["regardingobjectid"] = make_lookup("incident", incident_id);
     else if (!sender_lookup.is_null())

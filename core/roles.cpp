@@ -65,7 +65,7 @@ std::vector<RoleDefinition> build_seed_roles() {
                                   {"annotation", "ubuubbu"},
                                   {"incidentresolution", "ub--bb-"},
                                   {"queue", "-o---o-"},
-                                  {"queueitem", "ubbubb-"},
+                                  {"queueitem", "ubbbbb-"},
                                   {"queuemembership", "-o-----"},
                                   {"knowledgearticle", "-b---o-"},  // + published ones org-wide
                                   {"entitlement", "-b---b-"},

@@ -194,3 +194,20 @@ TEST_CASE("the gateway's JSON is parsed strictly with errors naming the field", 
     CHECK(display_name_of("\"Dupont, Marie\" <marie@example.fr>") == "Dupont, Marie");
     CHECK(email_address_of("not an address").empty());
 }
+
+TEST_CASE("what the rule creates belongs to the mailbox queue's owner, so the queue's team can read it", "[inbound]") {
+    Fixture f;
+    Record q = *f.store.find("queue", support_queue);
+    q.attributes["ownerid"] = make_lookup("systemuser", "user-camille");
+    f.store.upsert(q);
+    REQUIRE(f.receive(mail("Jean Inconnu <jean@nowhere.example>", "Facture", "<owner1@example.fr>")));
+    const Record* e = f.email("<owner1@example.fr>");
+    REQUIRE(e);
+    CHECK(e->attributes["ownerid"] == make_lookup("systemuser", "user-camille"));
+    const Record* c = f.case_of(*e);
+    REQUIRE(c);
+    CHECK(c->attributes["ownerid"] == make_lookup("systemuser", "user-camille"));
+    const Record* contact = f.store.find("contact", c->attributes["primarycontactid"]["id"].get<std::string>());
+    REQUIRE(contact);
+    CHECK(contact->attributes["ownerid"] == make_lookup("systemuser", "user-camille"));
+}

@@ -7,6 +7,7 @@
 #include "wasm/ui/card.hpp"
 #include "wasm/ui/icons.hpp"
 #include "wasm/ui/widget_recorder.hpp"
+#include "wasm/ui/search_results.hpp"
 #include "wasm/ui/workspace_page.hpp"  // workspace hook (H7)
 
 namespace casehub::ui {
@@ -33,6 +34,7 @@ void draw_command_bar(Language lang, WidthClass width) {
 void draw_content_area(const ShellState& state, const ShellFrame& frame, WidthClass width) {
     const Language lang = state.language;
     const SiteMapEntry& entry = site_map_entry(state.area);
+    if (draw_search_results(state.last_search, lang, width, frame.fonts)) return;
     // workspace hook (H7): record areas draw their grid / form instead of the placeholder.
     if (draw_workspace_page(entry.entity, lang, width, frame.fonts)) return;
     const char* title = tr(lang, entry.label_key);
@@ -226,7 +228,10 @@ void apply_shell_intent(ShellState& state, const ShellIntent& intent, WidthClass
         state.quick_create.reset();
     }
     if (intent.language) state.language = *intent.language;
-    if (intent.search) state.last_search = *intent.search;
+    if (intent.search) {
+        state.last_search = *intent.search;
+        reopen_search_results();
+    }
     if (intent.quick_create) state.quick_create = intent.quick_create;
 }
 

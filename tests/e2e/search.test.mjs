@@ -1,0 +1,39 @@
+// The top bar's search (issue #5) in real headless Chromium: typing words finds records
+// of the local replica across entities, accent-insensitively; opening a result opens its
+// form; a search with no match says so.
+import { SIZES, assert, clickLabel, openShell, pressKey, screenshot, typeText, waitForWidget, widgets } from './lib.mjs';
+
+async function waitForLabel(page, test, what, timeout = 15000) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const found = (await widgets(page)).find((w) => test(w.label));
+    if (found) return found;
+    if (Date.now() > deadline) {
+      const labels = [...new Set((await widgets(page)).map((w) => w.label))].join(' | ');
+      throw new Error(`no widget for ${what} after ${timeout} ms; the last frame had: ${labels}`);
+    }
+    await page.waitForTimeout(100);
+  }
+}
+
+export async function searchFindsRecordsAcrossEntitiesAndOpensOne(ctx) {
+  const page = await ctx.newPage(SIZES.desktop);
+  await openShell(page, ctx.baseUrl);
+  await page.waitForFunction(() => window.casehub.syncState().lastSyncedAt > 0, null, { timeout: 90000 });
+  await clickLabel(page, 'Search');
+  await typeText(page, 'detartrer X200');  // no accent typed: "Détartrer" must match
+  await pressKey(page, 'Enter');
+  const hit = await waitForLabel(page, (l) => l.startsWith('Détartrer la machine à café X200'), 'the French article');
+  await screenshot(page, 'search-results');
+  await clickLabel(page, hit.label);
+  await waitForWidget(page, 'Content', { timeout: 15000 });
+  const hash = await page.evaluate(() => window.location.hash);
+  assert(hash.startsWith('#/knowledgearticle/'), `opening the result went to ${hash}`);
+
+  await clickLabel(page, 'Search');
+  await pressKey(page, 'Control+A');
+  await pressKey(page, 'Backspace');
+  await typeText(page, 'zzqqxx');
+  await pressKey(page, 'Enter');
+  await waitForWidget(page, 'No records match this search on this device.');
+}
