@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <initializer_list>
 
+#include "core/mutation_args.hpp"
 #include "core/record_mutations.hpp"
 #include "core/time.hpp"
 
@@ -14,23 +15,6 @@ namespace casehub {
 const char* const phone_to_case_process_id = "0ffbcde4-61c1-4355-aa89-aa1d7b2b8792";
 
 namespace {
-
-Status check_args(const std::string& mutation, const Json& args, std::initializer_list<const char*> allowed) {
-    if (!args.is_object()) return make_error("wrong_type", mutation + " needs its arguments as a JSON object.");
-    for (auto it = args.begin(); it != args.end(); ++it) {
-        bool known = false;
-        for (const char* a : allowed) known = known || it.key() == a;
-        if (!known) return make_error("unknown_field", mutation + " has no argument \"" + it.key() + "\".", it.key());
-    }
-    return {};
-}
-
-Result<std::string> text_arg(const std::string& mutation, const Json& args, const char* name) {
-    auto it = args.find(name);
-    if (it == args.end() || !it->is_string() || it->get<std::string>().empty())
-        return make_error("missing_field", mutation + " needs \"" + name + "\" (a non-empty string).", name);
-    return it->get<std::string>();
-}
 
 std::string string_attr(const Record& r, const char* name) {
     const Json* v = r.get(name);
@@ -101,8 +85,8 @@ struct Loaded {
 };
 
 Result<Loaded> load_instance(ApplyContext& ctx, const std::string& mutation, const Json& args) {
-    if (auto s = check_args(mutation, args, {"id"}); !s) return s.error();
-    auto id = text_arg(mutation, args, "id");
+    if (auto s = check_argument_names(mutation, args, {"id"}); !s) return s.error();
+    auto id = required_string(mutation, args, "id");
     if (!id) return id.error();
     const Record* instance = ctx.store().find("bpfinstance", *id);
     if (!instance) return make_error("not_found", "This process is no longer on the record; reload and try again.", "id");
@@ -245,12 +229,12 @@ Status reactivate(ApplyContext& ctx, const Json& args) {
 
 Status switch_process(ApplyContext& ctx, const Json& args) {
     const std::string m = "process.switch";
-    if (auto s = check_args(m, args, {"entity", "id", "processid"}); !s) return s;
-    auto entity = text_arg(m, args, "entity");
+    if (auto s = check_argument_names(m, args, {"entity", "id", "processid"}); !s) return s;
+    auto entity = required_string(m, args, "entity");
     if (!entity) return entity.error();
-    auto id = text_arg(m, args, "id");
+    auto id = required_string(m, args, "id");
     if (!id) return id.error();
-    auto process_id = text_arg(m, args, "processid");
+    auto process_id = required_string(m, args, "processid");
     if (!process_id) return process_id.error();
     const Record* record = ctx.store().find(*entity, *id);
     if (!record) return make_error("not_found", "There is no " + *entity + " with id " + *id + ".", "id");

@@ -8,6 +8,7 @@
 #include <initializer_list>
 #include <optional>
 
+#include "core/mutation_args.hpp"
 #include "core/record_mutations.hpp"
 #include "core/state_model.hpp"
 #include "core/uuid.hpp"
@@ -50,32 +51,15 @@ std::string state_label(int state) {
     return state >= 0 && state <= 6 ? names[state] : std::to_string(state);
 }
 
-Status check_args(const std::string& m, const Json& args, std::initializer_list<const char*> allowed) {
-    if (!args.is_object()) return make_error("wrong_type", m + " needs its arguments as a JSON object.");
-    for (auto it = args.begin(); it != args.end(); ++it) {
-        bool known = false;
-        for (const char* a : allowed) known = known || it.key() == a;
-        if (!known) return make_error("unknown_field", m + " has no argument \"" + it.key() + "\".", it.key());
-    }
-    return {};
-}
-
-Result<std::string> string_arg(const std::string& m, const Json& args, const char* name) {
-    auto it = args.find(name);
-    if (it == args.end() || !it->is_string() || it->get<std::string>().empty())
-        return make_error("missing_field", m + " needs \"" + name + "\" (a non-empty string).", name);
-    return it->get<std::string>();
-}
-
 Result<std::string> new_id_arg(const std::string& m, const Json& args, const char* name) {
-    auto id = string_arg(m, args, name);
+    auto id = required_string(m, args, name);
     if (!id) return id;
     if (!is_uuid(*id)) return make_error("wrong_type", m + ": \"" + name + "\" must be a UUID.", name);
     return id;
 }
 
 Result<Record> find_article(const ApplyContext& ctx, const std::string& m, const Json& args) {
-    auto id = string_arg(m, args, "id");
+    auto id = required_string(m, args, "id");
     if (!id) return id.error();
     const Record* r = ctx.store().find(kEntity, *id);
     if (!r) return make_error("not_found", "There is no knowledge article with id " + *id + " (it may have been deleted).",
@@ -132,7 +116,7 @@ Error wrong_state(const Record& a, const std::string& action, const std::string&
 
 Status kb_submit_review(ApplyContext& ctx, const Json& args) {
     const std::string m = "kb.submit_review";
-    if (auto s = check_args(m, args, {"id"}); !s) return s;
+    if (auto s = check_argument_names(m, args, {"id"}); !s) return s;
     auto a = find_article(ctx, m, args);
     if (!a) return a.error();
     if (int_attr(*a, "statecode", 0) != kb_state::draft) return wrong_state(*a, "submitted for review", "Draft");
@@ -143,7 +127,7 @@ Status kb_submit_review(ApplyContext& ctx, const Json& args) {
 
 Status kb_review(ApplyContext& ctx, const Json& args, bool approve) {
     const std::string m = approve ? "kb.approve" : "kb.reject";
-    if (auto s = check_args(m, args, {"id"}); !s) return s;
+    if (auto s = check_argument_names(m, args, {"id"}); !s) return s;
     auto a = find_article(ctx, m, args);
     if (!a) return a.error();
     if (int_attr(*a, "statecode", 0) != kb_state::draft || int_attr(*a, "statuscode", 0) != kStatusInReview)
@@ -187,7 +171,7 @@ Status publish_now(ApplyContext& ctx, const Record& a, Json extra) {
 
 Status kb_publish(ApplyContext& ctx, const Json& args) {
     const std::string m = "kb.publish";
-    if (auto s = check_args(m, args, {"id", "publishon", "expirationdate"}); !s) return s;
+    if (auto s = check_argument_names(m, args, {"id", "publishon", "expirationdate"}); !s) return s;
     auto a = find_article(ctx, m, args);
     if (!a) return a.error();
     auto on = date_arg(m, args, "publishon");
@@ -211,7 +195,7 @@ Status kb_publish(ApplyContext& ctx, const Json& args) {
 }
 
 Status kb_publish_due(ApplyContext& ctx, const Json& args) {
-    if (auto s = check_args("kb.publish_due", args, {}); !s) return s;
+    if (auto s = check_argument_names("kb.publish_due", args, {}); !s) return s;
     for (const std::string& id : due_publications(ctx.store(), ctx.now())) {
         const Record a = *ctx.store().find(kEntity, id);
         if (auto s = publish_now(ctx, a, Json::object()); !s) return s;
@@ -221,7 +205,7 @@ Status kb_publish_due(ApplyContext& ctx, const Json& args) {
 
 Status kb_simple(ApplyContext& ctx, const Json& args, const std::string& m, std::initializer_list<int> from,
                  const char* action, const char* needed, int state, int status) {
-    if (auto s = check_args(m, args, {"id"}); !s) return s;
+    if (auto s = check_argument_names(m, args, {"id"}); !s) return s;
     auto a = find_article(ctx, m, args);
     if (!a) return a.error();
     const int current = int_attr(*a, "statecode", 0);
@@ -261,7 +245,7 @@ Record draft_copy(const Record& a, const std::string& new_id) {
 
 Status kb_new_version(ApplyContext& ctx, const Json& args) {
     const std::string m = "kb.new_version";
-    if (auto s = check_args(m, args, {"id", "new_id", "major"}); !s) return s;
+    if (auto s = check_argument_names(m, args, {"id", "new_id", "major"}); !s) return s;
     auto a = find_article(ctx, m, args);
     if (!a) return a.error();
     auto new_id = new_id_arg(m, args, "new_id");
@@ -305,7 +289,7 @@ const char* language_name(int code) {
 
 Status kb_translate(ApplyContext& ctx, const Json& args) {
     const std::string m = "kb.translate";
-    if (auto s = check_args(m, args, {"id", "new_id", "languagecode"}); !s) return s;
+    if (auto s = check_argument_names(m, args, {"id", "new_id", "languagecode"}); !s) return s;
     auto a = find_article(ctx, m, args);
     if (!a) return a.error();
     auto new_id = new_id_arg(m, args, "new_id");
@@ -343,12 +327,12 @@ Status kb_translate(ApplyContext& ctx, const Json& args) {
 // when the same link exists.
 Status kb_add_link(ApplyContext& ctx, const Json& args, const std::string& m, const char* link_entity,
                    const char* target_attr, const char* target_entity, const char* what) {
-    if (auto s = check_args(m, args, {"id", "link_id", target_attr}); !s) return s;
+    if (auto s = check_argument_names(m, args, {"id", "link_id", target_attr}); !s) return s;
     auto a = find_article(ctx, m, args);
     if (!a) return a.error();
     auto link_id = new_id_arg(m, args, "link_id");
     if (!link_id) return link_id.error();
-    auto target = string_arg(m, args, target_attr);
+    auto target = required_string(m, args, target_attr);
     if (!target) return target.error();
     const Record* t = ctx.store().find(target_entity, *target);
     if (!t) return make_error("not_found", std::string("There is no ") + what + " with id " + *target + ".", target_attr);
@@ -365,12 +349,12 @@ Status kb_add_link(ApplyContext& ctx, const Json& args, const std::string& m, co
 
 Status kb_link_to_case(ApplyContext& ctx, const Json& args) {
     const std::string m = "kb.link_to_case";
-    if (auto s = check_args(m, args, {"id", "link_id", "incidentid", "issent"}); !s) return s;
+    if (auto s = check_argument_names(m, args, {"id", "link_id", "incidentid", "issent"}); !s) return s;
     auto a = find_article(ctx, m, args);
     if (!a) return a.error();
     auto link_id = new_id_arg(m, args, "link_id");
     if (!link_id) return link_id.error();
-    auto incident = string_arg(m, args, "incidentid");
+    auto incident = required_string(m, args, "incidentid");
     if (!incident) return incident.error();
     const Record* c = ctx.store().find("incident", *incident);
     if (!c) return make_error("not_found", "There is no case with id " + *incident + ".", "incidentid");
@@ -397,7 +381,7 @@ Status kb_link_to_case(ApplyContext& ctx, const Json& args) {
 
 Status kb_view(ApplyContext& ctx, const Json& args) {
     const std::string m = "kb.view";
-    if (auto s = check_args(m, args, {"id"}); !s) return s;
+    if (auto s = check_argument_names(m, args, {"id"}); !s) return s;
     auto a = find_article(ctx, m, args);
     if (!a) return a.error();
     Record after = *a;
@@ -407,7 +391,7 @@ Status kb_view(ApplyContext& ctx, const Json& args) {
 
 Status kb_rate(ApplyContext& ctx, const Json& args) {
     const std::string m = "kb.rate";
-    if (auto s = check_args(m, args, {"id", "feedback_id", "rating", "comments"}); !s) return s;
+    if (auto s = check_argument_names(m, args, {"id", "feedback_id", "rating", "comments"}); !s) return s;
     auto a = find_article(ctx, m, args);
     if (!a) return a.error();
     auto feedback_id = new_id_arg(m, args, "feedback_id");

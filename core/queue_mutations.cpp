@@ -3,28 +3,11 @@
 
 #include <initializer_list>
 
+#include "core/mutation_args.hpp"
 #include "core/queue_operations.hpp"
 
 namespace casehub {
 namespace {
-
-// Rejects argument names outside `allowed`: a typo must not be silently ignored.
-Status check_names(const std::string& mutation, const Json& args, std::initializer_list<const char*> allowed) {
-    if (!args.is_object()) return make_error("wrong_type", mutation + " needs its arguments as a JSON object.");
-    for (auto it = args.begin(); it != args.end(); ++it) {
-        bool known = false;
-        for (const char* a : allowed) known = known || it.key() == a;
-        if (!known) return make_error("unknown_field", mutation + " has no argument \"" + it.key() + "\".", it.key());
-    }
-    return {};
-}
-
-Result<std::string> text(const std::string& mutation, const Json& args, const char* name) {
-    auto it = args.find(name);
-    if (it == args.end() || !it->is_string() || it->get<std::string>().empty())
-        return make_error("missing_field", mutation + " needs \"" + name + "\" (a non-empty string).", name);
-    return it->get<std::string>();
-}
 
 Result<bool> flag(const std::string& mutation, const Json& args, const char* name) {
     auto it = args.find(name);
@@ -35,12 +18,12 @@ Result<bool> flag(const std::string& mutation, const Json& args, const char* nam
 
 Status queue_add(ApplyContext& ctx, const Json& args) {
     const std::string m = "queue.add";
-    if (auto s = check_names(m, args, {"queue", "entity", "id"}); !s) return s;
-    auto queue = text(m, args, "queue");
+    if (auto s = check_argument_names(m, args, {"queue", "entity", "id"}); !s) return s;
+    auto queue = required_string(m, args, "queue");
     if (!queue) return queue.error();
-    auto entity = text(m, args, "entity");
+    auto entity = required_string(m, args, "entity");
     if (!entity) return entity.error();
-    auto id = text(m, args, "id");
+    auto id = required_string(m, args, "id");
     if (!id) return id.error();
     auto item = add_to_queue(ctx, *queue, *entity, *id);
     if (!item) return item.error();
@@ -49,8 +32,8 @@ Status queue_add(ApplyContext& ctx, const Json& args) {
 
 Status queue_pick(ApplyContext& ctx, const Json& args) {
     const std::string m = "queue.pick";
-    if (auto s = check_names(m, args, {"id", "remove", "to_own_queue"}); !s) return s;
-    auto id = text(m, args, "id");
+    if (auto s = check_argument_names(m, args, {"id", "remove", "to_own_queue"}); !s) return s;
+    auto id = required_string(m, args, "id");
     if (!id) return id.error();
     auto remove = flag(m, args, "remove");
     if (!remove) return remove.error();
@@ -61,16 +44,16 @@ Status queue_pick(ApplyContext& ctx, const Json& args) {
 
 Status queue_release(ApplyContext& ctx, const Json& args) {
     const std::string m = "queue.release";
-    if (auto s = check_names(m, args, {"id"}); !s) return s;
-    auto id = text(m, args, "id");
+    if (auto s = check_argument_names(m, args, {"id"}); !s) return s;
+    auto id = required_string(m, args, "id");
     if (!id) return id.error();
     return release_queue_item(ctx, *id);
 }
 
 Status queue_route(ApplyContext& ctx, const Json& args) {
     const std::string m = "queue.route";
-    if (auto s = check_names(m, args, {"id", "queue", "to", "remove"}); !s) return s;
-    auto id = text(m, args, "id");
+    if (auto s = check_argument_names(m, args, {"id", "queue", "to", "remove"}); !s) return s;
+    auto id = required_string(m, args, "id");
     if (!id) return id.error();
     auto remove = flag(m, args, "remove");
     if (!remove) return remove.error();
@@ -79,7 +62,7 @@ Status queue_route(ApplyContext& ctx, const Json& args) {
     if (has_queue == has_to)
         return make_error("missing_field", "queue.route needs either \"queue\" (a queue id) or \"to\" (a user or team).");
     if (has_queue) {
-        auto queue = text(m, args, "queue");
+        auto queue = required_string(m, args, "queue");
         if (!queue) return queue.error();
         return route_queue_item_to_queue(ctx, *id, *queue);
     }
@@ -88,8 +71,8 @@ Status queue_route(ApplyContext& ctx, const Json& args) {
 
 Status queue_remove(ApplyContext& ctx, const Json& args) {
     const std::string m = "queue.remove";
-    if (auto s = check_names(m, args, {"id"}); !s) return s;
-    auto id = text(m, args, "id");
+    if (auto s = check_argument_names(m, args, {"id"}); !s) return s;
+    auto id = required_string(m, args, "id");
     if (!id) return id.error();
     return remove_queue_item(ctx, *id);
 }

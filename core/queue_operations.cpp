@@ -269,13 +269,13 @@ Status remove_queue_item(ApplyContext& ctx, const std::string& item_id) {
     const Record* found = ctx.store().find("queueitem", item_id);
     if (!found) return {};  // already out of the queue: what the agent wanted
     const Record before = *found;
-    if (worker_of(before) != ctx.user().user_id)
-        if (auto s = ctx.policy().check_delete(ctx.store(), ctx.user(), before); !s) {
-            if (!worker_of(before).empty())
-                return make_error("forbidden", holder_name(ctx, before) +
-                                                   " is working on this item; only they or a CSR Manager may remove it.");
-            return s;
-        }
+    const std::string worker = worker_of(before);
+    if (worker == ctx.user().user_id) return delete_item(ctx, before);
+    // Someone else's work in progress: taking it away needs Assign (CSR Managers), as releasing it does.
+    if (!worker.empty() && !ctx.policy().check(ctx.store(), ctx.user(), Privilege::Assign, before))
+        return make_error("forbidden",
+                          holder_name(ctx, before) + " is working on this item; only they or a CSR Manager may remove it.");
+    if (auto s = ctx.policy().check_delete(ctx.store(), ctx.user(), before); !s) return s;
     return delete_item(ctx, before);
 }
 

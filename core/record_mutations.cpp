@@ -5,28 +5,11 @@
 #include <initializer_list>
 
 #include "core/conflict.hpp"
+#include "core/mutation_args.hpp"
 #include "core/uuid.hpp"
 
 namespace casehub {
 namespace {
-
-// Rejects argument names outside `allowed` (a typo must not be silently ignored).
-Status check_arg_names(const std::string& mutation, const Json& args, std::initializer_list<const char*> allowed) {
-    if (!args.is_object()) return make_error("wrong_type", mutation + " needs its arguments as a JSON object.");
-    for (auto it = args.begin(); it != args.end(); ++it) {
-        bool known = false;
-        for (const char* a : allowed) known = known || it.key() == a;
-        if (!known) return make_error("unknown_field", mutation + " has no argument \"" + it.key() + "\".", it.key());
-    }
-    return {};
-}
-
-Result<std::string> string_arg(const std::string& mutation, const Json& args, const char* name) {
-    auto it = args.find(name);
-    if (it == args.end() || !it->is_string() || it->get<std::string>().empty())
-        return make_error("missing_field", mutation + " needs \"" + name + "\" (a non-empty string).", name);
-    return it->get<std::string>();
-}
 
 Result<Json> object_arg(const std::string& mutation, const Json& args, const char* name, bool required) {
     auto it = args.find(name);
@@ -57,10 +40,10 @@ Error missing_record(const ApplyContext& ctx, const std::string& entity, const s
 
 Status record_create(ApplyContext& ctx, const Json& args) {
     const std::string m = "record.create";
-    if (auto s = check_arg_names(m, args, {"entity", "id", "fields"}); !s) return s;
-    auto entity = string_arg(m, args, "entity");
+    if (auto s = check_argument_names(m, args, {"entity", "id", "fields"}); !s) return s;
+    auto entity = required_string(m, args, "entity");
     if (!entity) return entity.error();
-    auto id = string_arg(m, args, "id");
+    auto id = required_string(m, args, "id");
     if (!id) return id.error();
     if (!is_uuid(*id)) return make_error("wrong_type", "record.create: \"id\" must be a UUID.", "id");
     auto fields = object_arg(m, args, "fields", false);
@@ -82,10 +65,10 @@ Status record_create(ApplyContext& ctx, const Json& args) {
 
 Status record_update(ApplyContext& ctx, const Json& args) {
     const std::string m = "record.update";
-    if (auto s = check_arg_names(m, args, {"entity", "id", "fields", "base"}); !s) return s;
-    auto entity = string_arg(m, args, "entity");
+    if (auto s = check_argument_names(m, args, {"entity", "id", "fields", "base"}); !s) return s;
+    auto entity = required_string(m, args, "entity");
     if (!entity) return entity.error();
-    auto id = string_arg(m, args, "id");
+    auto id = required_string(m, args, "id");
     if (!id) return id.error();
     auto fields = object_arg(m, args, "fields", true);
     if (!fields) return fields.error();
@@ -130,10 +113,10 @@ Status record_update(ApplyContext& ctx, const Json& args) {
 
 Status record_delete(ApplyContext& ctx, const Json& args) {
     const std::string m = "record.delete";
-    if (auto s = check_arg_names(m, args, {"entity", "id", "base"}); !s) return s;
-    auto entity = string_arg(m, args, "entity");
+    if (auto s = check_argument_names(m, args, {"entity", "id", "base"}); !s) return s;
+    auto entity = required_string(m, args, "entity");
     if (!entity) return entity.error();
-    auto id = string_arg(m, args, "id");
+    auto id = required_string(m, args, "id");
     if (!id) return id.error();
     auto base = object_arg(m, args, "base", false);
     if (!base) return base.error();
