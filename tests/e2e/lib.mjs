@@ -78,6 +78,8 @@ export async function openShell(page, url, user = DEMO_USER, timeout = 60000) {
 // Waits until the shell is up (e.g. after a reload with a stored session); fails if the
 // sign-in screen is still there after `timeout`.
 export async function waitForShell(page, timeout = 30000) {
+  // After a reload window.casehub exists before the wasm module does: wait for a frame.
+  await waitFirstFrame(page, timeout);
   const deadline = Date.now() + timeout;
   for (;;) {
     const screen = await waitForScreen(page, timeout);
