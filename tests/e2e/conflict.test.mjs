@@ -3,20 +3,9 @@
 // camille's value is kept in a sync conflict that alex sees on the case form, and
 // "Restore the replaced value" puts it back, on the server too. Nothing typed is lost.
 import crypto from 'node:crypto';
-import { SIZES, assert, clickLabel, openApp, screenshot, signIn, waitForState, widgets } from './lib.mjs';
+import { SIZES, api, assert, clickLabel, openApp, screenshot, signIn, waitForState, widgets } from './lib.mjs';
 
 const PASSWORD = 'casehub-demo';
-
-async function api(baseUrl, path, { token, body } = {}) {
-  const res = await fetch(new URL(path, baseUrl), {
-    method: body ? 'POST' : 'GET',
-    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  const text = await res.text();
-  assert(res.ok, `${path} answered ${res.status}: ${text.slice(0, 300)}`);
-  return JSON.parse(text);
-}
 
 async function waitForLabelContaining(page, text, timeout = 20000) {
   const deadline = Date.now() + timeout;

@@ -8,35 +8,11 @@
 // back online, and the server agrees: case resolved, Gold Support entitlement 15 -> 14.
 import crypto from 'node:crypto';
 import {
-  SIZES, assert, clickLabel, openApp, screenshot, signIn, typeText, waitForState, waitForWidget, waitFrames, widgets,
+  SIZES, api, assert, clickLabel, openApp, screenshot, signIn, typeText, waitForLabel, waitForState, waitForWidget, waitFrames, widgets,
 } from './lib.mjs';
 
 const PASSWORD = 'casehub-demo';
 const PHONE_TO_CASE = '0ffbcde4-61c1-4355-aa89-aa1d7b2b8792';
-
-async function api(baseUrl, path, { token, body } = {}) {
-  const res = await fetch(new URL(path, baseUrl), {
-    method: body ? 'POST' : 'GET',
-    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  const text = await res.text();
-  assert(res.ok, `${path} answered ${res.status}: ${text.slice(0, 300)}`);
-  return JSON.parse(text);
-}
-
-async function waitForLabel(page, test, what, timeout = 20000) {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    const found = (await widgets(page)).filter((w) => test(w.label)).sort((a, b) => a.y - b.y);
-    if (found.length) return found[0];
-    if (Date.now() > deadline) {
-      const labels = [...new Set((await widgets(page)).map((w) => w.label))].join(' | ');
-      throw new Error(`no widget for ${what} after ${timeout} ms; the last frame had: ${labels}`);
-    }
-    await page.waitForTimeout(100);
-  }
-}
 
 async function records(page, entity) {
   return page.evaluate((e) => window.casehub.records(e), entity);

@@ -238,3 +238,31 @@ export async function waitForState(page, what, predicate, timeout = 60000) {
   }
   throw new Error(`timed out waiting for ${what}; sync state: ${JSON.stringify(state)}`);
 }
+
+// Calls the server's JSON API (GET, or POST with `body`), as `token`'s user; fails with
+// the status and the start of the answer unless it is 2xx.
+export async function api(baseUrl, path, { token, body } = {}) {
+  const res = await fetch(new URL(path, baseUrl), {
+    method: body ? 'POST' : 'GET',
+    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  const text = await res.text();
+  assert(res.ok, `${path} answered ${res.status}: ${text.slice(0, 300)}`);
+  return JSON.parse(text);
+}
+
+// The topmost widget of the last frame whose label passes `test`, waiting for one; the
+// error lists what the frame had, so a failing test says what was on screen.
+export async function waitForLabel(page, test, what, timeout = 20000) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const found = (await widgets(page)).filter((w) => test(w.label)).sort((a, b) => a.y - b.y);
+    if (found.length) return found[0];
+    if (Date.now() > deadline) {
+      const labels = [...new Set((await widgets(page)).map((w) => w.label))].join(' | ');
+      throw new Error(`no widget for ${what} after ${timeout} ms; the last frame had: ${labels}`);
+    }
+    await page.waitForTimeout(100);
+  }
+}

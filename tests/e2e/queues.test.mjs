@@ -5,33 +5,11 @@
 // Taylor is working on this item."), her queue view then shows Alex as the worker, and
 // her other offline edit still reaches the server: nothing else is lost.
 import crypto from 'node:crypto';
-import { SIZES, assert, clickLabel, openApp, screenshot, signIn, waitForState, waitFrames, widgets } from './lib.mjs';
+import {
+  SIZES, api, assert, clickLabel, openApp, screenshot, signIn, waitForLabel, waitForState, waitFrames, widgets,
+} from './lib.mjs';
 
 const PASSWORD = 'casehub-demo';
-
-async function api(baseUrl, path, { token, body } = {}) {
-  const res = await fetch(new URL(path, baseUrl), {
-    method: body ? 'POST' : 'GET',
-    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  const text = await res.text();
-  assert(res.ok, `${path} answered ${res.status}: ${text.slice(0, 300)}`);
-  return JSON.parse(text);
-}
-
-async function waitForLabel(page, test, what, timeout = 20000) {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    const found = (await widgets(page)).filter((w) => test(w.label)).sort((a, b) => a.y - b.y);
-    if (found.length) return found[0];
-    if (Date.now() > deadline) {
-      const labels = [...new Set((await widgets(page)).map((w) => w.label))].join(' | ');
-      throw new Error(`no widget for ${what} after ${timeout} ms; the last frame had: ${labels}`);
-    }
-    await page.waitForTimeout(100);
-  }
-}
 
 // Signs in, waits for the first sync, opens Queues and switches to the Gold queue.
 async function openGoldQueue(ctx, user) {

@@ -1,20 +1,9 @@
 // The top bar's search (issue #5) in real headless Chromium: typing words finds records
 // of the local replica across entities, accent-insensitively; opening a result opens its
 // form; a search with no match says so.
-import { SIZES, assert, clickLabel, openShell, pressKey, screenshot, typeText, waitForWidget, widgets } from './lib.mjs';
-
-async function waitForLabel(page, test, what, timeout = 15000) {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    const found = (await widgets(page)).find((w) => test(w.label));
-    if (found) return found;
-    if (Date.now() > deadline) {
-      const labels = [...new Set((await widgets(page)).map((w) => w.label))].join(' | ');
-      throw new Error(`no widget for ${what} after ${timeout} ms; the last frame had: ${labels}`);
-    }
-    await page.waitForTimeout(100);
-  }
-}
+import {
+  SIZES, assert, clickLabel, openShell, pressKey, screenshot, typeText, waitForLabel, waitForWidget, widgets,
+} from './lib.mjs';
 
 export async function searchFindsRecordsAcrossEntitiesAndOpensOne(ctx) {
   const page = await ctx.newPage(SIZES.desktop);

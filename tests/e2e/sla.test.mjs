@@ -4,7 +4,7 @@
 // SLA tab (with the entitlement's remaining terms), and the countdown goes down as
 // time passes without anything being written.
 import crypto from 'node:crypto';
-import { SIZES, assert, clickLabel, openShell, screenshot, waitForState, widgets } from './lib.mjs';
+import { SIZES, assert, clickLabel, openShell, screenshot, waitForLabel, waitForState, widgets } from './lib.mjs';
 
 async function records(page, entity) {
   return page.evaluate((e) => window.casehub.records(e), entity);
@@ -26,19 +26,6 @@ async function countdown(page, prefix, timeout = 20000) {
     if (Date.now() > deadline) {
       const labels = [...new Set((await widgets(page)).map((w) => w.label))].join(' | ');
       throw new Error(`no countdown "${prefix} ... left" after ${timeout} ms; the last frame had: ${labels}`);
-    }
-    await page.waitForTimeout(100);
-  }
-}
-
-async function waitForLabel(page, predicate, what, timeout = 15000) {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    const found = (await widgets(page)).find((w) => predicate(w.label));
-    if (found) return found;
-    if (Date.now() > deadline) {
-      const labels = [...new Set((await widgets(page)).map((w) => w.label))].join(' | ');
-      throw new Error(`no widget for ${what} after ${timeout} ms; the last frame had: ${labels}`);
     }
     await page.waitForTimeout(100);
   }
