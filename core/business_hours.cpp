@@ -1,5 +1,8 @@
 // Business-hours arithmetic (see business_hours.hpp). Both sums walk the calendar day
 // by day in its local time, so cost grows with the number of days spanned, not minutes.
+// Each working period's local start and end are turned into UTC instants with the offset
+// in effect at that local time, so on the day clocks change a working day of 8 hours
+// stays 8 hours, and the night hour that happens twice counts twice.
 #include "core/business_hours.hpp"
 
 #include <algorithm>
@@ -22,6 +25,53 @@ std::int64_t floor_div(std::int64_t a, std::int64_t b) {
 int weekday_of(std::int64_t day) { return static_cast<int>(((day % 7) + 7 + 4) % 7); }
 
 constexpr const char* kDayKeys[7] = {"sun", "mon", "tue", "wed", "thu", "fri", "sat"};
+constexpr std::int64_t kHourMs = 60 * kMinuteMs;
+
+// The day number of the n-th Sunday of a month (n = 1 ...), or of its last one (n = 0).
+std::int64_t sunday_of(int year, unsigned month, int n) {
+    if (n == 0) {
+        const std::int64_t last = month == 12 ? days_from_civil(year + 1, 1, 1) - 1 : days_from_civil(year, month + 1, 1) - 1;
+        return last - weekday_of(last);
+    }
+    const std::int64_t first = days_from_civil(year, month, 1);
+    return first + (7 - weekday_of(first)) % 7 + 7 * (n - 1);
+}
+
+// Summer time of `year` as UTC instants [start, end); nullopt without a rule.
+struct DstSpan {
+    std::int64_t start = 0;
+    std::int64_t end = 0;
+};
+
+std::optional<DstSpan> dst_span(const BusinessCalendar& c, int year) {
+    const std::int64_t standard = static_cast<std::int64_t>(c.utc_offset_minutes) * kMinuteMs;
+    switch (c.dst_rule) {
+        case DstRule::none: return std::nullopt;
+        case DstRule::eu:
+            return DstSpan{sunday_of(year, 3, 0) * kDayMs + kHourMs, sunday_of(year, 10, 0) * kDayMs + kHourMs};
+        case DstRule::us:
+            return DstSpan{sunday_of(year, 3, 2) * kDayMs + 2 * kHourMs - standard,
+                           sunday_of(year, 11, 1) * kDayMs + 2 * kHourMs - standard - kHourMs};
+    }
+    return std::nullopt;
+}
+
+// The year an instant (UTC or local: summer time never spans New Year) falls in.
+int year_of(std::int64_t ms) {
+    int y = 0;
+    unsigned m = 0, d = 0;
+    civil_from_days(floor_div(ms, kDayMs), y, m, d);
+    return y;
+}
+
+std::int64_t offset_ms_at(const BusinessCalendar& c, TimestampMs at) {
+    std::int64_t offset = static_cast<std::int64_t>(c.utc_offset_minutes) * kMinuteMs;
+    if (auto span = dst_span(c, year_of(at)); span && at >= span->start && at < span->end) offset += kHourMs;
+    return offset;
+}
+
+// The local day an instant falls on.
+std::int64_t local_day_of(const BusinessCalendar& c, TimestampMs at) { return floor_div(at + offset_ms_at(c, at), kDayMs); }
 
 // Working periods of one local day: none on a holiday.
 const std::vector<WorkPeriod>* periods_of(const BusinessCalendar& c, std::int64_t day) {
@@ -70,23 +120,36 @@ BusinessCalendar make_24x7_calendar() {
     return c;
 }
 
+TimestampMs local_to_utc(const BusinessCalendar& calendar, std::int64_t local_ms) {
+    const std::int64_t standard = static_cast<std::int64_t>(calendar.utc_offset_minutes) * kMinuteMs;
+    const auto span = dst_span(calendar, year_of(local_ms));
+    if (!span) return local_ms - standard;
+    if (local_ms < span->start + standard) return local_ms - standard;              // winter, before
+    if (local_ms < span->start + standard + kHourMs) return span->start;            // skipped hour
+    if (local_ms < span->end + standard + kHourMs) return local_ms - standard - kHourMs;  // summer
+    return local_ms - standard;                                                     // winter, after
+}
+
+int utc_offset_at(const BusinessCalendar& calendar, TimestampMs at) {
+    return static_cast<int>(offset_ms_at(calendar, at) / kMinuteMs);
+}
+
 std::optional<TimestampMs> add_business_minutes(const BusinessCalendar& calendar, TimestampMs start,
                                                 std::int64_t minutes) {
     if (minutes <= 0) return start;
     if (!calendar.has_working_time()) return std::nullopt;
-    const std::int64_t offset = static_cast<std::int64_t>(calendar.utc_offset_minutes) * kMinuteMs;
     std::int64_t remaining = minutes * kMinuteMs;
-    std::int64_t local = start + offset;
-    std::int64_t day = floor_div(local, kDayMs);
+    TimestampMs at = start;
+    std::int64_t day = local_day_of(calendar, start);
     for (std::int64_t n = 0; n < kMaxDays; ++n, ++day) {
         for (const WorkPeriod& p : *periods_of(calendar, day)) {
-            const std::int64_t begin = day * kDayMs + p.start_minute * kMinuteMs;
-            const std::int64_t end = day * kDayMs + p.end_minute * kMinuteMs;
-            if (local >= end) continue;
-            const std::int64_t from = std::max(local, begin);
-            if (remaining <= end - from) return from + remaining - offset;
+            const TimestampMs begin = local_to_utc(calendar, day * kDayMs + p.start_minute * kMinuteMs);
+            const TimestampMs end = local_to_utc(calendar, day * kDayMs + p.end_minute * kMinuteMs);
+            if (at >= end) continue;
+            const TimestampMs from = std::max(at, begin);
+            if (remaining <= end - from) return from + remaining;
             remaining -= end - from;
-            local = end;
+            at = end;
         }
     }
     return std::nullopt;
@@ -94,13 +157,11 @@ std::optional<TimestampMs> add_business_minutes(const BusinessCalendar& calendar
 
 std::int64_t business_ms_between(const BusinessCalendar& calendar, TimestampMs from, TimestampMs to) {
     if (to < from) return -business_ms_between(calendar, to, from);
-    const std::int64_t offset = static_cast<std::int64_t>(calendar.utc_offset_minutes) * kMinuteMs;
-    const std::int64_t a = from + offset, b = to + offset;
     std::int64_t total = 0;
-    for (std::int64_t day = floor_div(a, kDayMs), last = floor_div(b, kDayMs); day <= last; ++day) {
+    for (std::int64_t day = local_day_of(calendar, from), last = local_day_of(calendar, to); day <= last; ++day) {
         for (const WorkPeriod& p : *periods_of(calendar, day)) {
-            const std::int64_t begin = std::max(a, day * kDayMs + p.start_minute * kMinuteMs);
-            const std::int64_t end = std::min(b, day * kDayMs + p.end_minute * kMinuteMs);
+            const TimestampMs begin = std::max(from, local_to_utc(calendar, day * kDayMs + p.start_minute * kMinuteMs));
+            const TimestampMs end = std::min(to, local_to_utc(calendar, day * kDayMs + p.end_minute * kMinuteMs));
             if (end > begin) total += end - begin;
         }
     }
@@ -112,11 +173,11 @@ std::int64_t business_minutes_between(const BusinessCalendar& calendar, Timestam
 }
 
 bool is_business_time(const BusinessCalendar& calendar, TimestampMs at) {
-    const std::int64_t local = at + static_cast<std::int64_t>(calendar.utc_offset_minutes) * kMinuteMs;
-    const std::int64_t day = floor_div(local, kDayMs);
-    const std::int64_t minute_ms = local - day * kDayMs;
+    const std::int64_t day = local_day_of(calendar, at);
     for (const WorkPeriod& p : *periods_of(calendar, day))
-        if (minute_ms >= p.start_minute * kMinuteMs && minute_ms < p.end_minute * kMinuteMs) return true;
+        if (at >= local_to_utc(calendar, day * kDayMs + p.start_minute * kMinuteMs) &&
+            at < local_to_utc(calendar, day * kDayMs + p.end_minute * kMinuteMs))
+            return true;
     return false;
 }
 
@@ -149,6 +210,12 @@ Result<BusinessCalendar> calendar_from_record(const Record& record) {
             return make_error("invalid_calendar", who + ": the UTC offset must be whole minutes between -840 and 840.",
                               "utcoffsetminutes");
         c.utc_offset_minutes = o->get<int>();
+    }
+    if (const Json* d = record.get("dstrule"); d && !d->is_null()) {
+        if (!d->is_number_integer() || d->get<int>() < 0 || d->get<int>() > 2)
+            return make_error("invalid_calendar", who + ": the daylight saving rule must be 0 (none), 1 (Europe) or 2 (United States).",
+                              "dstrule");
+        c.dst_rule = static_cast<DstRule>(d->get<int>());
     }
     if (const Json* w = record.get("weeklyschedule"); w && w->is_string() && !w->get<std::string>().empty()) {
         const Json schedule = Json::parse(w->get<std::string>(), nullptr, false);

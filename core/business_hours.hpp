@@ -1,5 +1,6 @@
-// Business hours: a calendar (weekly schedule with split shifts, the calendar's fixed
-// offset from UTC, holidays as dates or date ranges) and the two sums SLA timers need —
+// Business hours: a calendar (weekly schedule with split shifts, the calendar's standard
+// offset from UTC and its daylight-saving rule, holidays as dates or date ranges) and the
+// two sums SLA timers need —
 // an instant plus N business minutes, and the business time between two instants.
 // Pure: no clock, no store access beyond reading a `calendar` record into a value.
 #pragma once
@@ -31,10 +32,19 @@ struct Holiday {
     bool operator==(const Holiday&) const = default;
 };
 
+// When local clocks move one hour forward for summer (calendar.dstrule option values).
+enum class DstRule {
+    none = 0,  // the offset never changes
+    eu = 1,    // last Sunday of March 01:00 UTC to last Sunday of October 01:00 UTC
+    us = 2,    // second Sunday of March 02:00 local standard time to first Sunday of
+               // November 02:00 local daylight time
+};
+
 struct BusinessCalendar {
     std::string id;
     std::string name;
-    int utc_offset_minutes = 0;               // local time = UTC + offset (Paris in winter: +60)
+    int utc_offset_minutes = 0;               // standard local time = UTC + offset (Paris: +60)
+    DstRule dst_rule = DstRule::none;         // summer time adds 60 minutes (Paris: eu)
     std::array<std::vector<WorkPeriod>, 7> week;  // index 0 = Sunday ... 6 = Saturday; sorted, disjoint
     std::vector<Holiday> holidays;
 
@@ -59,8 +69,18 @@ std::int64_t business_minutes_between(const BusinessCalendar& calendar, Timestam
 // True when `at` falls inside a working period of a working day.
 bool is_business_time(const BusinessCalendar& calendar, TimestampMs at);
 
+// The calendar's offset from UTC in minutes at the instant `at` (standard, or standard + 60
+// while its daylight-saving rule is in effect).
+int utc_offset_at(const BusinessCalendar& calendar, TimestampMs at);
+
+// The UTC instant of a local wall-clock time (ms since the epoch, read as if local were
+// UTC). A time skipped when clocks go forward maps to the change itself; a time that
+// happens twice when they go back maps to its first (summer) occurrence.
+TimestampMs local_to_utc(const BusinessCalendar& calendar, std::int64_t local_ms);
+
 // ---- storage as a `calendar` record ------------------------------------------------
-// A calendar record holds `name`, `utcoffsetminutes` (int) and two memo attributes:
+// A calendar record holds `name`, `utcoffsetminutes` (int, the standard offset),
+// `dstrule` (option: 0 none, 1 eu, 2 us; missing = none) and two memo attributes:
 //   weeklyschedule: {"mon": ["08:00-12:00", "13:00-17:00"], "tue": [...], ..., "sun": []}
 //                   (a missing day is closed; "00:00-24:00" is the whole day)
 //   holidays:       [{"name": "Noël", "start": "2026-12-25", "end": "2026-12-26"}]  (end optional)

@@ -16,13 +16,6 @@ namespace {
 
 constexpr TimestampMs kMinute = 60000;
 
-std::string lookup_id_of(const Record& r, const char* attribute) {
-    const Json* v = r.get(attribute);
-    if (!v || !v->is_object()) return {};
-    auto it = v->find("id");
-    return it != v->end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
 std::string string_of(const Record& r, const char* attribute) {
     const Json* v = r.get(attribute);
     return v && v->is_string() ? v->get<std::string>() : std::string();
@@ -40,6 +33,7 @@ BusinessCalendar france_calendar() {
     BusinessCalendar c;
     c.name = "Heures ouvrées France";
     c.utc_offset_minutes = 60;
+    c.dst_rule = DstRule::eu;  // Paris keeps summer time
     for (int d = 1; d <= 5; ++d)
         c.week[static_cast<std::size_t>(d)] = {WorkPeriod{9 * 60, 12 * 60 + 30}, WorkPeriod{13 * 60 + 30, 18 * 60}};
     const char* holidays[][2] = {
@@ -116,6 +110,7 @@ private:
     std::string calendar(const BusinessCalendar& c, const char* description) {
         Record r{"calendar", id_for("calendar:" + c.name),
                  {{"name", c.name}, {"description", description}, {"utcoffsetminutes", c.utc_offset_minutes},
+                  {"dstrule", static_cast<int>(c.dst_rule)},
                   {"weeklyschedule", weekly_schedule_json(c)}, {"holidays", holidays_json(c)}}};
         stamp(r);
         const std::string id = r.id;

@@ -4,6 +4,7 @@
 #include "core/activity_lifecycle.hpp"
 #include "core/case_lifecycle.hpp"
 #include "core/conflict.hpp"
+#include "core/email_outbox.hpp"
 #include "core/entitlements.hpp"
 #include "core/knowledge_lifecycle.hpp"
 #include "core/queue_mutations.hpp"
@@ -108,6 +109,7 @@ MutationRegistry make_sync_registry() {
     add_queue_mutations(r);
     add_case_lifecycle(r);
     add_activity_lifecycle(r);
+    add_email_outbox_mutations(r);
     add_knowledge_mutations(r);
     add_process_and_routing_mutations(r);
     return r;

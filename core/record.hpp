@@ -37,4 +37,23 @@ inline Json make_lookup(const std::string& entity, const std::string& id) {
     return Json{{"entity", entity}, {"id", id}};
 }
 
+// The id a lookup attribute points at; "" when it is empty. A bare id string is read as
+// the id too (rules and old payloads write lookups that way).
+inline std::string lookup_id_of(const Record& r, const std::string& attribute) {
+    const Json* v = r.get(attribute);
+    if (!v) return {};
+    if (v->is_string()) return v->get<std::string>();
+    if (!v->is_object()) return {};
+    auto it = v->find("id");
+    return it != v->end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+// The entity a lookup attribute points at ("contact", "systemuser", ...); "" when empty.
+inline std::string lookup_entity_of(const Record& r, const std::string& attribute) {
+    const Json* v = r.get(attribute);
+    if (!v || !v->is_object()) return {};
+    auto it = v->find("entity");
+    return it != v->end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
 }  // namespace casehub

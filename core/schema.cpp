@@ -374,6 +374,8 @@ EntityDef make_email() {
                       {"Emails", "Courriers électroniques", "Email"});
     b.str("sender", {"From", "De", "Dari"}, false, 250)
         .str("torecipients", {"To", "À", "Kepada"}, false, 500)
+        .str("ccrecipients", {"Cc", "Cc", "Cc"}, false, 500)
+        .datetime("senton", {"Date Sent", "Date d'envoi", "Tanggal Dikirim"})
         .boolean("directioncode", {"Direction", "Direction", "Arah"})
         // RFC 5322 Message-ID / In-Reply-To: inbound mail finds its conversation by them.
         .str("messageid", {"Message ID", "ID du message", "ID Pesan"}, false, 320)
@@ -670,6 +672,9 @@ EntityDef make_calendar() {
     b.str("name", {"Name", "Nom", "Nama"}, true, 160)
         .memo("description", {"Description", "Description", "Deskripsi"})
         .integer("utcoffsetminutes", {"UTC Offset (minutes)", "Décalage UTC (minutes)", "Selisih UTC (menit)"})
+        .options("dstrule", {"Daylight Saving Time", "Heure d'été", "Waktu Musim Panas"},
+                 {opt(0, "None", "Aucune", "Tidak Ada"), opt(1, "Europe", "Europe", "Eropa"),
+                  opt(2, "United States", "États-Unis", "Amerika Serikat")})
         .memo("weeklyschedule", {"Weekly Schedule", "Planning hebdomadaire", "Jadwal Mingguan"})
         .memo("holidays", {"Holidays", "Jours fériés", "Hari Libur"});
     return b.build();

@@ -14,13 +14,6 @@ namespace {
 
 constexpr std::int64_t kMinuteMs = 60000;
 
-std::string lookup_id_of(const Record& r, const char* attribute) {
-    const Json* v = r.get(attribute);
-    if (!v || !v->is_object()) return {};
-    auto it = v->find("id");
-    return it != v->end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
 std::int64_t int_of(const Record& r, const char* attribute, std::int64_t fallback = 0) {
     const Json* v = r.get(attribute);
     if (!v || !v->is_number()) return fallback;
@@ -280,6 +273,16 @@ void apply_actions(ApplyContext& ctx, const Json& actions, const Record& instanc
     }
 }
 
+// The two thresholds whose actions sla.evaluate applies once each.
+bool warning_actions_due(const Record& instance, const KpiEvaluation& ev) {
+    return (ev.status == KpiStatus::NearingNoncompliance || ev.status == KpiStatus::Noncompliant) &&
+           !bool_of(instance, "warningtimereached");
+}
+
+bool failure_actions_due(const Record& instance, const KpiEvaluation& ev) {
+    return ev.status == KpiStatus::Noncompliant && !bool_of(instance, "casehub_failureactionsdone");
+}
+
 Status sla_evaluate(ApplyContext& ctx, const Json& args) {
     if (!args.is_object() || !args.contains("id") || !args["id"].is_string())
         return make_error("missing_field", "sla.evaluate needs \"id\": the case whose SLA timers to check.", "id");
@@ -296,14 +299,13 @@ Status sla_evaluate(ApplyContext& ctx, const Json& args) {
         const BusinessCalendar calendar = calendar_of_sla(ctx.store(), sla_of_instance(ctx.store(), k));
         const KpiEvaluation ev = evaluate_kpi(k, &calendar, ctx.now());
         bool changed = false;
-        if ((ev.status == KpiStatus::NearingNoncompliance || ev.status == KpiStatus::Noncompliant) &&
-            !bool_of(k, "warningtimereached")) {
+        if (warning_actions_due(k, ev)) {
             if (item) apply_actions(ctx, item->attributes.value("casehub_warningactions", Json()), k, "warning", incident);
             k.attributes["warningtimereached"] = true;
             k.attributes["status"] = static_cast<int>(KpiStatus::NearingNoncompliance);
             changed = true;
         }
-        if (ev.status == KpiStatus::Noncompliant && !bool_of(k, "casehub_failureactionsdone")) {
+        if (failure_actions_due(k, ev)) {
             if (item) apply_actions(ctx, item->attributes.value("casehub_failureactions", Json()), k, "failure", incident);
             k.attributes["casehub_failureactionsdone"] = true;
             k.attributes["status"] = static_cast<int>(KpiStatus::Noncompliant);
@@ -472,6 +474,27 @@ KpiEvaluation evaluate_kpi(const Record& instance, const BusinessCalendar* calen
     else
         ev.status = KpiStatus::InProgress;
     return ev;
+}
+
+bool kpi_actions_due(const Store& store, const Record& instance, TimestampMs now) {
+    const KpiStatus status = stored_status(instance);
+    if (is_terminal(status) || status == KpiStatus::Paused) return false;
+    const BusinessCalendar calendar = calendar_of_sla(store, sla_of_instance(store, instance));
+    const KpiEvaluation ev = evaluate_kpi(instance, &calendar, now);
+    return warning_actions_due(instance, ev) || failure_actions_due(instance, ev);
+}
+
+std::vector<std::string> cases_with_sla_actions_due(const Store& store, TimestampMs now) {
+    std::vector<std::string> ids;
+    store.for_each("slakpiinstance", [&](const Record& k) {
+        const std::string case_id = lookup_id_of(k, "regarding");
+        const Record* incident = store.find("incident", case_id);
+        if (!incident || int_of(*incident, "statecode", 0) != 0) return;
+        if (kpi_actions_due(store, k, now)) ids.push_back(case_id);
+    });
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    return ids;
 }
 
 void add_sla_rules(MutationRegistry& registry) {

@@ -82,6 +82,15 @@ std::string pick_sla(const Store& store, const Record& incident);
 // The pause status reasons of an SLA (casehub_pausestatuscodes, default {2 On Hold, 3 Waiting for Details}).
 std::vector<int> pause_status_codes(const Record& sla);
 
+// True when sla.evaluate would apply actions to `instance` at `now`: it runs (not paused
+// nor finished), its warning (or failure) time has passed, and that threshold's actions
+// have not been applied yet.
+bool kpi_actions_due(const Store& store, const Record& instance, TimestampMs now);
+
+// Ids of active cases with at least one KPI whose actions are due at `now`, sorted: what
+// the server's scheduled job sends sla.evaluate for.
+std::vector<std::string> cases_with_sla_actions_due(const Store& store, TimestampMs now);
+
 // Registers the incident triggers ("incident.sla") and the sla.evaluate mutation
 // ({"id": incident id}: applies warning/failure actions of every KPI past its
 // threshold once; a no-op when nothing is due, so client and server may both send it).

@@ -25,13 +25,22 @@ const char* env(const char* name) {
 
 std::string server_usage() {
     return "usage: casehub_server [--host ADDR] [--port N] [--data-dir DIR] [--web-root DIR]\n"
-           "                      [--demo-cases N] [--threads N]\n"
+           "                      [--demo-cases N] [--threads N] [--jobs-interval-seconds N] [--mail-drop DIR]\n"
            "  --host ADDR       listen address (CASEHUB_HOST, default 127.0.0.1)\n"
            "  --port N          listen port, 0 picks a free one (CASEHUB_PORT, default 8080)\n"
            "  --data-dir DIR    where casehub.db lives, created if missing (CASEHUB_DATA_DIR, default ./data)\n"
            "  --web-root DIR    the built web app to serve (CASEHUB_WEB_ROOT, default build/web/dist)\n"
            "  --demo-cases N    demo cases loaded into a new database (CASEHUB_DEMO_CASES, default 300)\n"
-           "  --threads N       HTTP worker threads (CASEHUB_THREADS, default 16)\n";
+           "  --threads N       HTTP worker threads (CASEHUB_THREADS, default 16)\n"
+           "  --jobs-interval-seconds N\n"
+           "                    how often SLA actions, article publishing/expiry and email delivery run;\n"
+           "                    0 turns them off (CASEHUB_JOBS_INTERVAL, default 30)\n"
+           "  --mail-drop DIR   where sent emails are written as <id>.eml for a mail gateway to pick up\n"
+           "                    (CASEHUB_MAIL_DROP, default <data dir>/outbox)\n";
+}
+
+std::string mail_drop_dir(const ServerConfig& config) {
+    return config.mail_drop.empty() ? config.data_dir + "/outbox" : config.mail_drop;
 }
 
 Result<ServerConfig> parse_server_config(const std::vector<std::string>& args) {
@@ -49,6 +58,12 @@ Result<ServerConfig> parse_server_config(const std::vector<std::string>& args) {
         if (!p) return p.error();
         c.demo_cases = *p;
     }
+    if (auto v = env("CASEHUB_MAIL_DROP")) c.mail_drop = v;
+    if (auto v = env("CASEHUB_JOBS_INTERVAL")) {
+        auto p = parse_int("CASEHUB_JOBS_INTERVAL", v, 0, 86400);
+        if (!p) return p.error();
+        c.jobs_interval_seconds = *p;
+    }
     if (auto v = env("CASEHUB_THREADS")) {
         auto p = parse_int("CASEHUB_THREADS", v, 1, 1024);
         if (!p) return p.error();
@@ -61,10 +76,16 @@ Result<ServerConfig> parse_server_config(const std::vector<std::string>& args) {
             if (i + 1 >= args.size()) return make_error("bad_flag", a + " needs a value");
             return args[++i];
         };
-        if (a == "--host" || a == "--data-dir" || a == "--web-root") {
+        if (a == "--host" || a == "--data-dir" || a == "--web-root" || a == "--mail-drop") {
             auto v = value();
             if (!v) return v.error();
-            (a == "--host" ? c.host : a == "--data-dir" ? c.data_dir : c.web_root) = *v;
+            (a == "--host" ? c.host : a == "--data-dir" ? c.data_dir : a == "--web-root" ? c.web_root : c.mail_drop) = *v;
+        } else if (a == "--jobs-interval-seconds") {
+            auto v = value();
+            if (!v) return v.error();
+            auto n = parse_int(a, *v, 0, 86400);
+            if (!n) return n.error();
+            c.jobs_interval_seconds = *n;
         } else if (a == "--port" || a == "--demo-cases" || a == "--threads") {
             auto v = value();
             if (!v) return v.error();

@@ -15,6 +15,8 @@ struct ServerConfig {
     std::string web_root = "build/web/dist";  // CASEHUB_WEB_ROOT / --web-root
     int demo_cases = 300;             // CASEHUB_DEMO_CASES / --demo-cases: seeded on first run (0 = none)
     int threads = 16;                 // CASEHUB_THREADS / --threads: worker pool (one per open event stream)
+    int jobs_interval_seconds = 30;   // CASEHUB_JOBS_INTERVAL / --jobs-interval-seconds: scheduled jobs (0 = off)
+    std::string mail_drop;            // CASEHUB_MAIL_DROP / --mail-drop: sent email files (empty = <data dir>/outbox)
     bool show_help = false;
 };
 
@@ -23,5 +25,8 @@ struct ServerConfig {
 Result<ServerConfig> parse_server_config(const std::vector<std::string>& args);
 
 std::string server_usage();
+
+// The mail drop directory: mail_drop, or <data_dir>/outbox when it is not set.
+std::string mail_drop_dir(const ServerConfig& config);
 
 }  // namespace casehub::server

@@ -74,6 +74,12 @@ int main(int argc, char** argv) {
     }
     std::fflush(stdout);
 
+    if (config->jobs_interval_seconds > 0)
+        std::printf("scheduled jobs every %d s; sent email goes to %s\n", config->jobs_interval_seconds,
+                    mail_drop_dir(*config).c_str());
+    std::fflush(stdout);
+    (*app)->start_jobs();
+
     std::thread stopper([&] {
         int sig = 0;
         sigwait(&signals, &sig);
@@ -81,6 +87,7 @@ int main(int argc, char** argv) {
         http.stop();
     });
     http.listen_after_bind();
+    (*app)->stop_jobs();
     if (stopper.joinable()) {
         pthread_kill(stopper.native_handle(), SIGTERM);  // wakes sigwait when listen ended on its own
         stopper.join();

@@ -24,6 +24,10 @@ Result<std::unique_ptr<ServerApp>> ServerApp::open(const ServerConfig& config, A
     auto auth = AuthService::open(db_path, std::move(auth_options));
     if (!auth) return auth.error();
     app->auth_ = std::move(*auth);
+    ScheduledJobsOptions jobs;
+    jobs.interval_seconds = config.jobs_interval_seconds;
+    jobs.mail_drop = mail_drop_dir(config);
+    app->jobs_ = std::make_unique<ScheduledJobs>(*app->sync_, std::move(jobs));
 
     if (config.demo_cases > 0 && app->sync_->seq() == 0) {
         Store demo;

@@ -10,6 +10,7 @@
 
 #include "server/auth.hpp"
 #include "server/config.hpp"
+#include "server/scheduled_jobs.hpp"
 #include "server/sync_service.hpp"
 
 namespace casehub::server {
@@ -27,6 +28,12 @@ public:
     // Base routes (static app, /health, JSON errors) plus /api/auth/* and /api/sync/*.
     void install_routes(httplib::Server& server);
 
+    // Starts the scheduled jobs thread (config.jobs_interval_seconds; 0 = off) and stops
+    // it; main.cpp runs it while serving. The destructor stops it too.
+    void start_jobs() { jobs_->start(); }
+    void stop_jobs() { jobs_->stop(); }
+    ScheduledJobs& jobs() { return *jobs_; }
+
     SyncService& sync() { return *sync_; }
     AuthService& auth() { return *auth_; }
     // Usernames of the demo users, when this run seeded them (for the startup banner).
@@ -37,6 +44,7 @@ private:
     ServerConfig config_;
     std::unique_ptr<SyncService> sync_;
     std::unique_ptr<AuthService> auth_;
+    std::unique_ptr<ScheduledJobs> jobs_;  // after sync_: destroyed (stopped) before it
     std::vector<std::string> seeded_usernames_;
 };
 

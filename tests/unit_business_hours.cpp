@@ -5,6 +5,7 @@
 #include <random>
 
 #include "core/business_hours.hpp"
+#include "core/sla_engine.hpp"
 
 using namespace casehub;
 
@@ -49,6 +50,81 @@ TEST_CASE("the calendar's UTC offset places its opening hours", "[business_hours
     CHECK(format_utc(*add_business_minutes(jakarta, at("2026-11-29T20:00:00Z"), 30)) == "2026-11-30T02:30:00Z");
 }
 
+TEST_CASE("EU summer time: the offset changes on the last Sundays of March and October at 01:00 UTC", "[business_hours][sla]") {
+    BusinessCalendar paris = office_hours(60);
+    paris.dst_rule = DstRule::eu;
+    // 2026: 29 March and 25 October.
+    CHECK(utc_offset_at(paris, at("2026-03-29T00:59:59Z")) == 60);
+    CHECK(utc_offset_at(paris, at("2026-03-29T01:00:00Z")) == 120);
+    CHECK(utc_offset_at(paris, at("2026-10-25T00:59:59Z")) == 120);
+    CHECK(utc_offset_at(paris, at("2026-10-25T01:00:00Z")) == 60);
+    CHECK(utc_offset_at(paris, at("2026-07-14T12:00:00Z")) == 120);
+    CHECK(utc_offset_at(paris, at("2026-12-25T12:00:00Z")) == 60);
+    // 02:30 does not exist on 29 March (it maps to the change) and happens twice on 25 October (the first one).
+    CHECK(format_utc(local_to_utc(paris, at("2026-03-29T02:30:00Z"))) == "2026-03-29T01:00:00Z");
+    CHECK(format_utc(local_to_utc(paris, at("2026-10-25T02:30:00Z"))) == "2026-10-25T00:30:00Z");
+
+    // Friday 27 March 16:00 (15:00 UTC) + 2 h: 1 h on Friday, then Monday 09:00-10:00 summer time (07:00-08:00 UTC).
+    CHECK(format_utc(*add_business_minutes(paris, at("2026-03-27T15:00:00Z"), 120)) == "2026-03-30T08:00:00Z");
+    CHECK(business_minutes_between(paris, at("2026-03-27T15:00:00Z"), at("2026-03-30T08:00:00Z")) == 120);
+    CHECK(is_business_time(paris, at("2026-03-30T07:00:00Z")));
+    CHECK_FALSE(is_business_time(paris, at("2026-03-30T06:59:00Z")));
+    // Friday 23 October 16:00 summer time (14:00 UTC) + 2 h: Monday 26 October 10:00 winter time (09:00 UTC).
+    CHECK(format_utc(*add_business_minutes(paris, at("2026-10-23T14:00:00Z"), 120)) == "2026-10-26T09:00:00Z");
+    CHECK(business_minutes_between(paris, at("2026-10-23T14:00:00Z"), at("2026-10-26T09:00:00Z")) == 120);
+}
+
+TEST_CASE("US daylight time: second Sunday of March to first Sunday of November at 02:00 local", "[business_hours][sla]") {
+    BusinessCalendar new_york = office_hours(-300);
+    new_york.dst_rule = DstRule::us;
+    // 2026: 8 March 02:00 EST (07:00 UTC) and 1 November 02:00 EDT (06:00 UTC).
+    CHECK(utc_offset_at(new_york, at("2026-03-08T06:59:59Z")) == -300);
+    CHECK(utc_offset_at(new_york, at("2026-03-08T07:00:00Z")) == -240);
+    CHECK(utc_offset_at(new_york, at("2026-11-01T05:59:59Z")) == -240);
+    CHECK(utc_offset_at(new_york, at("2026-11-01T06:00:00Z")) == -300);
+    // Friday 6 March 16:00 EST (21:00 UTC) + 2 h: Monday 9 March 10:00 EDT (14:00 UTC).
+    CHECK(format_utc(*add_business_minutes(new_york, at("2026-03-06T21:00:00Z"), 120)) == "2026-03-09T14:00:00Z");
+    // Friday 30 October 16:00 EDT (20:00 UTC) + 2 h: Monday 2 November 10:00 EST (15:00 UTC).
+    CHECK(format_utc(*add_business_minutes(new_york, at("2026-10-30T20:00:00Z"), 120)) == "2026-11-02T15:00:00Z");
+    CHECK(business_minutes_between(new_york, at("2026-10-30T20:00:00Z"), at("2026-11-02T15:00:00Z")) == 120);
+}
+
+TEST_CASE("on the day clocks change a working day keeps its working hours", "[business_hours][sla]") {
+    for (const DstRule rule : {DstRule::eu, DstRule::us}) {
+        BusinessCalendar c = office_hours(rule == DstRule::eu ? 60 : -300);
+        c.dst_rule = rule;
+        c.week[0] = {WorkPeriod{9 * 60, 17 * 60}};  // open on Sunday, the day of the change
+        const char* spring = rule == DstRule::eu ? "2026-03-29" : "2026-03-08";
+        const char* autumn = rule == DstRule::eu ? "2026-10-25" : "2026-11-01";
+        for (const char* day : {spring, autumn}) {
+            INFO((rule == DstRule::eu ? "eu " : "us ") << day);
+            const TimestampMs midnight = local_to_utc(c, at(day));
+            const TimestampMs next = local_to_utc(c, at(day) + 86400000);
+            CHECK(business_minutes_between(c, midnight, next) == 8 * 60);
+            CHECK(*add_business_minutes(c, midnight, 8 * 60) == local_to_utc(c, at(day) + 17 * 3600000));
+        }
+        // A night shift across the change counts the time that really passes: 23 h in spring, 25 h in autumn.
+        c.week[0] = {WorkPeriod{0, 1440}};
+        CHECK(business_minutes_between(c, local_to_utc(c, at(spring)), local_to_utc(c, at(spring) + 86400000)) == 23 * 60);
+        CHECK(business_minutes_between(c, local_to_utc(c, at(autumn)), local_to_utc(c, at(autumn) + 86400000)) == 25 * 60);
+    }
+}
+
+TEST_CASE("a KPI started the Friday before the change keeps its business hours to the deadline", "[business_hours][sla]") {
+    BusinessCalendar paris = office_hours(60);
+    paris.dst_rule = DstRule::eu;
+    const Record item{"slaitem", "item-1", {{"name", "Resolve By"}, {"warnafter", 240}, {"failureafter", 480}}};
+    Record kpi{"slakpiinstance", "kpi-1", Json::object()};
+    // Friday 27 March 2026, 14:00 in Paris (13:00 UTC): 3 h on Friday, the rest on Monday in summer time.
+    start_kpi_instance(kpi, item, at("2026-03-27T13:00:00Z"), paris);
+    CHECK(kpi.attributes["warningtime"] == "2026-03-30T08:00:00Z");  // Monday 10:00 CEST
+    CHECK(kpi.attributes["failuretime"] == "2026-03-30T12:00:00Z");  // Monday 14:00 CEST
+    const KpiEvaluation ev = evaluate_kpi(kpi, &paris, at("2026-03-30T08:30:00Z"));
+    CHECK(ev.status == KpiStatus::NearingNoncompliance);
+    CHECK(ev.business_ms_left == 210 * 60000);
+    CHECK(evaluate_kpi(kpi, &paris, at("2026-03-30T12:00:00Z")).status == KpiStatus::Noncompliant);
+}
+
 TEST_CASE("holidays, single days or ranges, are skipped", "[business_hours][sla]") {
     BusinessCalendar c = office_hours();
     c.holidays.push_back(holiday("Noël", "2026-12-25", "2026-12-25"));
@@ -83,6 +159,7 @@ TEST_CASE("adding N business minutes and measuring back gives N, for any calenda
     for (int round = 0; round < 300; ++round) {
         BusinessCalendar c;
         c.utc_offset_minutes = static_cast<int>(rng() % 1681) - 840;
+        c.dst_rule = static_cast<DstRule>(rng() % 3);
         bool any = false;
         for (auto& day : c.week) {
             if (rng() % 4 == 0) continue;  // some days closed
@@ -125,6 +202,17 @@ TEST_CASE("a calendar record's schedule and holidays are read back as stored", "
     c.id = "cal-1";
     CHECK(*back == c);
 
+    SECTION("the daylight-saving rule is read, and an unknown one refused") {
+        r.attributes["dstrule"] = 1;
+        REQUIRE(calendar_from_record(r));
+        CHECK(calendar_from_record(r)->dst_rule == DstRule::eu);
+        r.attributes["dstrule"] = 2;
+        CHECK(calendar_from_record(r)->dst_rule == DstRule::us);
+        r.attributes["dstrule"] = 7;
+        auto bad = calendar_from_record(r);
+        REQUIRE_FALSE(bad);
+        CHECK(bad.error().field == "dstrule");
+    }
     SECTION("malformed parts are refused with a message that names the calendar and the part") {
         r.attributes["weeklyschedule"] = R"({"mon": ["9h-17h"]})";
         auto bad = calendar_from_record(r);

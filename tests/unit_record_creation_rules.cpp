@@ -211,3 +211,39 @@ TEST_CASE("what the rule creates belongs to the mailbox queue's owner, so the qu
     REQUIRE(contact);
     CHECK(contact->attributes["ownerid"] == make_lookup("systemuser", "user-camille"));
 }
+
+TEST_CASE("when the rule makes no case the email is still regarding the contact found or created", "[inbound]") {
+    Fixture f;
+    Record rule = *f.store.find("convertrule", rule_id);
+    rule.attributes["createcase"] = false;  // the rule identifies the contact only
+    f.store.upsert(rule);
+
+    SECTION("a known contact") {
+        REQUIRE(f.receive(mail("Marie Dupont <marie.dupont@example.fr>", "Question", "<c1@example.fr>")));
+        const Record* e = f.email("<c1@example.fr>");
+        REQUIRE(e);
+        CHECK(e->attributes["regardingobjectid"] == make_lookup("contact", known_contact));
+        CHECK(f.store.count("incident") == 0);
+        CHECK(f.queues_of(e->id) == std::vector<std::string>{support_queue});  // an agent converts it from the queue
+    }
+    SECTION("an unknown sender, for whom the rule creates a contact") {
+        REQUIRE(f.receive(mail("\"Budi Santoso\" <budi@example.co.id>", "Printer", "<c2@example.co.id>")));
+        const Record* e = f.email("<c2@example.co.id>");
+        REQUIRE(e);
+        const Json& reg = e->attributes["regardingobjectid"];
+        REQUIRE(reg.is_object());
+        CHECK(reg["entity"] == "contact");
+        const Record* made = f.store.find("contact", reg["id"].get<std::string>());
+        REQUIRE(made);
+        CHECK(made->attributes["emailaddress1"] == "budi@example.co.id");
+        CHECK(f.store.count("incident") == 0);
+    }
+    SECTION("a queue without an active rule still ties the email to its known sender") {
+        Record off = *f.store.find("convertrule", rule_id);
+        off.attributes["statecode"] = 0;
+        f.store.upsert(off);
+        REQUIRE(f.receive(mail("marie.dupont@example.fr", "Question", "<c3@example.fr>")));
+        CHECK(f.email("<c3@example.fr>")->attributes["regardingobjectid"] == make_lookup("contact", known_contact));
+        CHECK(f.store.count("incident") == 0);
+    }
+}
