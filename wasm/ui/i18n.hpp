@@ -4,9 +4,11 @@
 #pragma once
 #include <string_view>
 
+#include "core/language.hpp"
+
 namespace casehub::ui {
 
-enum class Language { en, fr, id };
+using casehub::Language;  // core messages are translated too (core/message_catalog.hpp)
 
 // "en", "fr", "id" — the code stored in preferences and sent to JS.
 const char* language_code(Language language);

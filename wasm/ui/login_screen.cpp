@@ -2,6 +2,7 @@
 // own sign-in page. Enter in the password field signs in too.
 #include "wasm/ui/login_screen.hpp"
 
+#include "core/message_catalog.hpp"
 #include "imgui.h"
 #include "wasm/ui/icons.hpp"
 #include "wasm/ui/sync_status.hpp"
@@ -118,9 +119,10 @@ LoginIntent draw_login_screen(LoginForm& form, const LoginLook& look) {
         if (!look.error.empty()) {
             ImGui::Dummy(ImVec2(0.0f, 6.0f));
             ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.64f, 0.15f, 0.17f, 1.0f));
-            ImGui::TextWrapped("%s", look.error.c_str());
+            const std::string error = localize_message(look.error, lang);
+            ImGui::TextWrapped("%s", error.c_str());
             ImGui::PopStyleColor();
-            record_last_item(look.error.c_str());
+            record_last_item(error.c_str());
         } else if (!look.online) {
             ImGui::Dummy(ImVec2(0.0f, 6.0f));
             ImGui::TextWrapped("%s %s", ICON_TIMES, tr(lang, "login.offline"));

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "core/message_catalog.hpp"
 #include "imgui.h"
 #include "wasm/ui/icons.hpp"
 #include "wasm/ui/widget_recorder.hpp"
@@ -60,9 +61,10 @@ QuickCreateIntent draw_quick_create(FormState& form, const RecordFormLook& look,
     ImGui::Separator();
     if (!form.error.empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.66f, 0.0f, 0.0f, 1.0f));
-        ImGui::TextWrapped("%s", form.error.c_str());
+        const std::string error = localize_message(form.error, lang);
+        ImGui::TextWrapped("%s", error.c_str());
         ImGui::PopStyleColor();
-        record_last_item(form.error.c_str());
+        record_last_item(error.c_str());
     }
     const float bh = touch ? 44.0f : 32.0f;
     ImGui::BeginChild("##quick_create_fields", ImVec2(0.0f, ImGui::GetContentRegionAvail().y - bh - 16.0f));

@@ -2,6 +2,7 @@
 // change was (its mutation name and record title when there is one) and "Dismiss".
 #include "wasm/ui/rejection_notice.hpp"
 
+#include "core/message_catalog.hpp"
 #include "imgui.h"
 #include "wasm/ui/icons.hpp"
 #include "wasm/ui/sync_status.hpp"
@@ -50,8 +51,9 @@ std::optional<std::string> draw_rejection_notice(Language language, const std::v
     ImGui::TextUnformatted(tr(language, "rejection.title"));
     ImGui::PopStyleColor();
     record_last_item(tr(language, "rejection.title"));
-    ImGui::TextWrapped("%s", r.error.message.empty() ? r.error.code.c_str() : r.error.message.c_str());
-    record_last_item(r.error.message.c_str());
+    const std::string message = localize_message(r.error.message, language);
+    ImGui::TextWrapped("%s", message.empty() ? r.error.code.c_str() : message.c_str());
+    record_last_item(message.c_str());
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(palette::text_secondary));
     ImGui::TextWrapped("%s", describe(r.mutation).c_str());
     if (rejections.size() > 1) ImGui::Text("+%zu", rejections.size() - 1);

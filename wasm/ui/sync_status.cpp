@@ -4,6 +4,7 @@
 
 #include <cstdio>
 
+#include "core/message_catalog.hpp"
 #include "imgui.h"
 #include "wasm/ui/icons.hpp"
 #include "wasm/ui/theme.hpp"
@@ -89,7 +90,7 @@ void draw_sync_status(Language language, bool compact, float height) {
     if (error) ImGui::PopStyleColor();
     record_last_item(line.c_str());
     const SyncState& s = g_status.state;
-    if (error && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", s.last_error.c_str());
+    if (error && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", localize_message(s.last_error, language).c_str());
     if (!shows_button(compact)) return;
     const float x = ImGui::GetItemRectMax().x + 10.0f;
     const float bh = ImGui::GetFontSize() + 10.0f;

@@ -10,6 +10,7 @@
 
 #include "core/activity_lifecycle.hpp"
 #include "core/case_lifecycle.hpp"
+#include "core/message_catalog.hpp"
 #include "core/record_mutations.hpp"
 #include "core/schema.hpp"
 #include "imgui.h"
@@ -193,7 +194,7 @@ void draw_quick_note(const Record& record, const RecordFormLook& look, float wid
     }
     if (!draft.error.empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.66f, 0.0f, 0.0f, 1.0f));
-        ImGui::TextWrapped("%s %s", ICON_TIMES, draft.error.c_str());
+        ImGui::TextWrapped("%s %s", ICON_TIMES, localize_message(draft.error, lang).c_str());
         ImGui::PopStyleColor();
     }
 }
