@@ -100,6 +100,14 @@ bool matches(const Condition& condition, const Record& record);
 // lookups by id. Returns <0, 0, >0.
 int compare_values(const Json* a, const Json* b);
 
+// compare_values' string order in parts, for callers that prepare sort keys once
+// (core/sort_keys.hpp): two strings compare as their folded forms (lowercase, accents
+// stripped) byte by byte, unsigned, unless both are ISO datetimes, which compare by
+// their first 19 characters as written, then by milliseconds.
+std::string fold_for_compare(std::string_view text);
+bool is_iso_datetime_text(std::string_view text);  // "YYYY-MM-DDTHH:MM:SS" + at least one more char
+int iso_datetime_millis(std::string_view text);    // the ".sss" part, 0 when there is none
+
 // Orders two records by the sort columns, then by id (the deterministic tie-break).
 bool sort_before(const std::vector<Sort>& sort, const Record& a, const Record& b);
 

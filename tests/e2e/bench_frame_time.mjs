@@ -71,6 +71,12 @@ try {
   await waitForWidget(page, 'Case Title', { where: (w) => w.y > 90 });
   const header = await waitForWidget(page, 'Case Title', { where: (w) => w.y > 90 });
 
+  // A new sort order is made a few ms per frame under a "Sorting…" note: wait it out, so
+  // every frame of the sort is in its phase.
+  const sorted = async () => {
+    const end = Date.now() + 120000;
+    while ((await findWidgets(page, 'Sorting…')).length && Date.now() < end) await waitFrames(page, 2, 120000);
+  };
   const phases = [
     ['100k idle', () => page.waitForTimeout(seconds * 1000)],
     ['100k scroll (wheel)', async () => {
@@ -83,6 +89,15 @@ try {
         const w = await waitForWidget(page, h, { where: (x) => x.y > 90 && x.y < header.y + 10 });
         await page.mouse.click(w.x + w.w / 2, w.y + w.h / 2);
         await waitFrames(page, 10, 120000);
+        await sorted();
+      }
+    }],
+    ['100k sort back (kept orders)', async () => {
+      for (const h of ['Case Title', 'Priority']) {
+        const w = await waitForWidget(page, h, { where: (x) => x.y > 90 && x.y < header.y + 10 });
+        await page.mouse.click(w.x + w.w / 2, w.y + w.h / 2);
+        await waitFrames(page, 10, 120000);
+        await sorted();
       }
     }],
     ['100k quick search typed', async () => {
@@ -101,6 +116,14 @@ try {
       await page.keyboard.press('Control+A');
       await page.keyboard.press('Backspace');
       await waitFrames(page, 10, 120000);
+    }],
+    ['100k view switch', async () => {
+      for (const [from, to] of [['All Active Cases', 'Resolved Cases'], ['Resolved Cases', 'All Active Cases']]) {
+        await clickLabel(page, from, { where: (w) => w.y > 60 && w.y < header.y });
+        await clickLabel(page, to, { where: (w) => w.y > 60 });
+        await waitFrames(page, 10, 120000);
+        await sorted();
+      }
     }],
   ];
   for (const [name, action] of phases) {

@@ -5,11 +5,14 @@
 #include "wasm/ui/entity_view.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <cstdlib>
 #include <cstring>
 
+#include "core/case_lifecycle.hpp"
 #include "core/text_fold.hpp"
 #include "imgui.h"
+#include "wasm/ui/command_bar.hpp"
 #include "wasm/ui/field_widgets.hpp"
 #include "wasm/ui/icons.hpp"
 #include "wasm/ui/widget_recorder.hpp"
@@ -87,45 +90,112 @@ std::string sort_key(const std::vector<Sort>& sort) {
 
 float row_height(WidthClass w) { return is_touch_sized(w) ? 44.0f : 32.0f; }
 
-// A command bar button. `compact`: the icon alone (narrow screens), still recorded
-// under its label for tests and sized as a touch target.
-bool command_button(const char* icon, const char* label, const char* id, WidthClass width, bool compact = false) {
-    const bool touch = is_touch_sized(width);
-    const bool icon_only = compact || width == WidthClass::phone;
-    const std::string text = icon_only ? std::string(icon) + "###" + id : std::string(icon) + "  " + label + "###" + id;
-    const bool pressed = ImGui::Button(text.c_str(), ImVec2(icon_only && touch ? 44.0f : 0.0f, touch ? 44.0f : 32.0f));
-    if (icon_only) {
-        record_last_item(label);
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", label);
+// The selected rows as records.
+std::vector<RecordRef> selected_refs(const ViewState& state) {
+    std::vector<RecordRef> refs;
+    for (const auto& key : state.selected) {
+        RecordRef ref;
+        split_row_key(key, ref.entity, ref.id);
+        refs.push_back(std::move(ref));
     }
-    ImGui::SameLine();
-    return pressed;
+    return refs;
 }
 
-// Re-orders the cached rows for a new sort without querying the store: the sort values
-// are looked up once per row, then only compared (a header click on 100k rows).
-void resort_rows(ViewState& state, const std::vector<Sort>& sort) {
-    const std::size_t n = state.row_records.size(), k = sort.size();
-    std::vector<const Json*> keys(n * k);
-    for (std::size_t i = 0; i < n; ++i)
-        for (std::size_t j = 0; j < k; ++j) keys[i * k + j] = state.row_records[i]->get(sort[j].attribute);
-    std::vector<std::size_t> order(n);
-    for (std::size_t i = 0; i < n; ++i) order[i] = i;
-    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-        for (std::size_t j = 0; j < k; ++j) {
-            const int c = compare_values(keys[a * k + j], keys[b * k + j]);
-            if (c != 0) return sort[j].descending ? c > 0 : c < 0;
-        }
-        return state.row_records[a]->id < state.row_records[b]->id;  // the core's tie-break
-    });
-    std::vector<std::string> rows(n);
-    std::vector<const Record*> records(n);
-    for (std::size_t i = 0; i < n; ++i) {
-        rows[i] = std::move(state.rows[order[i]]);
-        records[i] = state.row_records[order[i]];
+// Merge Cases is offered, as in Dataverse, when exactly two active cases are selected.
+bool can_merge_selected(const ViewState& state, const Store& store) {
+    if (state.selected.size() != 2) return false;
+    for (const RecordRef& ref : selected_refs(state)) {
+        const Record* r = ref.entity == "incident" ? store.find(ref.entity, ref.id) : nullptr;
+        if (!r || is_case_closed(*r)) return false;
     }
-    state.rows = std::move(rows);
-    state.row_records = std::move(records);
+    return true;
+}
+
+// Work a frame may spend on a new sort order, checked every kSortStep comparisons.
+constexpr auto kSortSlice = std::chrono::milliseconds(6);
+constexpr std::size_t kSortStep = 4096;
+
+// Idle frames make each column's ascending order ahead of a header click (its reverse is
+// then O(n) too), at most kIdleSlice per frame, one column after another.
+constexpr auto kIdleSlice = std::chrono::milliseconds(4);
+void presort_columns(ViewState& state, const View& view) {
+    if (!state.sorted) return;
+    const auto start = std::chrono::steady_clock::now();
+    while (state.presorted < view.columns.size()) {
+        const std::vector<Sort> by_column{Sort{view.columns[state.presorted].attribute, false}};
+        if (state.sorted->order(by_column, kSortStep)) {
+            ++state.presorted;
+        } else if (std::chrono::steady_clock::now() - start >= kIdleSlice) {
+            return;
+        }
+    }
+}
+
+// Which of the view's rows pass the quick search and the column filters (`filters`: the
+// non-empty ones). Matches against the view's rows only, never the store. Narrowing is
+// exact when every filter is the old one or a longer text containing it ("contains" on
+// text and on option labels only loses matches as text is added): then only rows that
+// passed are checked again.
+void update_passes(ViewState& state, const View& view, const EntityViewLook& look,
+                   std::map<std::string, std::string> filters) {
+    const EntityDef* entity = entity_def(look.schema, view.entity);
+    Filter extra;
+    extra.kind = Filter::Kind::And;
+    struct ShownFilter {
+        const AttributeDef* attribute;
+        std::string needle;
+    };
+    std::vector<ShownFilter> shown_filters;
+    bool narrows = fold_text(state.quick_search.data()).find(fold_text(state.rows_search)) != std::string::npos;
+    for (const auto& [attr, old_text] : state.rows_filters)
+        if (!filters.contains(attr)) narrows = false;
+    for (const auto& [attr, text] : filters) {
+        const AttributeDef* a = column_attribute(look.schema, view.entity, attr);
+        if (!a || !entity) continue;
+        const auto old = state.rows_filters.find(attr);
+        if (old != state.rows_filters.end() && old->second != text) {
+            const bool numeric = a->type == AttributeType::Integer || a->type == AttributeType::Decimal ||
+                                 a->type == AttributeType::Money;
+            if (numeric || fold_text(text).find(fold_text(old->second)) == std::string::npos) narrows = false;
+        }
+        Condition c;
+        if (is_filtered_in_core(a->type) && filter_condition(*entity, *a, text, look.language, c))
+            extra.conditions.push_back(std::move(c));
+        else
+            shown_filters.push_back({a, fold_text(text)});
+    }
+    if (state.quick_search[0] && entity) {
+        // Quick find: the view's text columns and the primary name, any of them containing the text.
+        Filter any;
+        any.kind = Filter::Kind::Or;
+        std::vector<std::string> attrs;
+        for (const auto& col : view.columns) attrs.push_back(col.attribute);
+        if (!entity->primary_name.empty()) attrs.push_back(entity->primary_name);
+        for (const auto& attr : attrs) {
+            const AttributeDef* a = column_attribute(look.schema, view.entity, attr);
+            if (!a || (a->type != AttributeType::String && a->type != AttributeType::Memo)) continue;
+            any.conditions.push_back(Condition{attr, Op::Contains, Json(std::string(state.quick_search.data()))});
+        }
+        if (!any.empty()) extra.filters.push_back(std::move(any));
+    }
+
+    const FilterMatcher matcher(extra);
+    const FieldContext fctx{look.language, look.width, look.store, look.schema};
+    const auto& records = state.sorted->records();
+    for (std::size_t i = 0; i < records.size(); ++i) {
+        if (narrows && !state.passes[i]) continue;
+        const Record& r = *records[i];
+        bool keep = matcher(r);
+        for (std::size_t f = 0; keep && f < shown_filters.size(); ++f) {
+            const EntityDef* re = look.schema.entity(r.entity);
+            if (!re) continue;
+            const AttributeDef& a = *shown_filters[f].attribute;
+            keep = fold_text(format_value(*re, a, r.get(a.name), fctx)).find(shown_filters[f].needle) != std::string::npos;
+        }
+        state.passes[i] = keep ? 1 : 0;
+    }
+    state.rows_search = state.quick_search.data();
+    state.rows_filters = std::move(filters);
 }
 
 }  // namespace
@@ -150,124 +220,81 @@ void refresh_view_rows(ViewState& state, const EntityViewLook& look) {
     const View* view = current_view(state, look.metadata);
     if (!view) {
         state.rows.clear();
-        state.row_records.clear();
+        state.sorted.reset();
+        state.passes.clear();
+        state.base_key.clear();
+        state.sorting = false;
         state.total = 0;
         return;
     }
     const std::string base = view->name + '\x1f' + std::to_string(look.store_version) + '\x1f' + look.user_id + '\x1f' +
                              language_code(look.language);
-    const std::string sorted_by = sort_key(state.sort);
-    std::string key = base + '\x1f' + sorted_by + '\x1f' + state.quick_search.data() + '\x1f';
+    const std::vector<Sort>& sort = state.sort.empty() ? view->query.sort : state.sort;
+    std::string key = base + '\x1f' + sort_key(sort) + '\x1f' + state.quick_search.data() + '\x1f';
     std::map<std::string, std::string> filters;  // non-empty column filters
     for (const auto& [attr, text] : state.column_filters) {
         if (!text[0]) continue;
         filters[attr] = text.data();
         key += attr + '=' + text.data() + '\x1f';
     }
-    if (key == state.cache_key) return;
-    state.cache_key = std::move(key);
-
-    const EntityDef* entity = entity_def(look.schema, view->entity);
-    Filter extra;
-    extra.kind = Filter::Kind::And;
-    struct ShownFilter {
-        const AttributeDef* attribute;
-        std::string needle;
-    };
-    std::vector<ShownFilter> shown_filters;
-    // Narrowing is exact when every filter is the old one or a longer text containing it
-    // ("contains" on text and on option labels only loses matches as text is added);
-    // a number filter that changed, or a filter removed, needs the store again.
-    const bool same_rows = base == state.base_key && state.row_records.size() == state.rows.size();
-    bool narrows = same_rows && sorted_by == state.rows_sort &&
-                   fold_text(state.quick_search.data()).find(fold_text(state.rows_search)) != std::string::npos;
-    if (same_rows && sorted_by != state.rows_sort && state.rows_search == state.quick_search.data() &&
-        state.rows_filters == filters) {
-        resort_rows(state, state.sort.empty() ? view->query.sort : state.sort);
-        state.rows_sort = sorted_by;
+    if (key == state.cache_key && !state.sorting) {
+        presort_columns(state, *view);
         return;
     }
-    for (const auto& [attr, old_text] : state.rows_filters)
-        if (!filters.contains(attr)) narrows = false;
-    for (const auto& [attr, text] : filters) {
-        const AttributeDef* a = column_attribute(look.schema, view->entity, attr);
-        if (!a || !entity) continue;
-        const auto old = state.rows_filters.find(attr);
-        if (old != state.rows_filters.end() && old->second != text) {
-            const bool numeric = a->type == AttributeType::Integer || a->type == AttributeType::Decimal ||
-                                 a->type == AttributeType::Money;
-            if (numeric || fold_text(text).find(fold_text(old->second)) == std::string::npos) narrows = false;
+    state.cache_key = std::move(key);
+
+    bool rows_changed = false;
+    if (base != state.base_key || !state.sorted) {
+        // The one store query: the view's rows, already in the view's sort, kept as that order.
+        state.sorted =
+            std::make_shared<SortedRows>(run_view(*view, look.store, look.user_id, look.now).rows, view->query.sort);
+        state.base_key = base;
+        state.passes.assign(state.sorted->records().size(), 1);
+        state.rows_search.clear();
+        state.rows_filters.clear();
+        state.rows_sort = view->query.sort;
+        state.presorted = 0;
+        rows_changed = true;
+        // Selections of rows that left the store are dropped, so Delete acts on what is there.
+        for (auto it = state.selected.begin(); it != state.selected.end();) {
+            if (look.store.find(it->substr(0, it->find('/')), it->substr(it->find('/') + 1)) == nullptr)
+                it = state.selected.erase(it);
+            else
+                ++it;
         }
-        Condition c;
-        if (is_filtered_in_core(a->type) && filter_condition(*entity, *a, text, look.language, c))
-            extra.conditions.push_back(std::move(c));
-        else
-            shown_filters.push_back({a, fold_text(text)});
     }
-    if (state.quick_search[0] && entity) {
-        // Quick find: the view's text columns and the primary name, any of them containing the text.
-        Filter any;
-        any.kind = Filter::Kind::Or;
-        std::vector<std::string> attrs;
-        for (const auto& col : view->columns) attrs.push_back(col.attribute);
-        if (!entity->primary_name.empty()) attrs.push_back(entity->primary_name);
-        for (const auto& attr : attrs) {
-            const AttributeDef* a = column_attribute(look.schema, view->entity, attr);
-            if (!a || (a->type != AttributeType::String && a->type != AttributeType::Memo)) continue;
-            any.conditions.push_back(Condition{attr, Op::Contains, Json(std::string(state.quick_search.data()))});
-        }
-        if (!any.empty()) extra.filters.push_back(std::move(any));
+    if (state.rows_search != state.quick_search.data() || state.rows_filters != filters) {
+        update_passes(state, *view, look, std::move(filters));
+        rows_changed = true;
     }
 
-    std::vector<const Record*> candidates;
-    if (narrows) {
-        const FilterMatcher matcher(extra);
-        for (const Record* r : state.row_records)
-            if (matcher(*r)) candidates.push_back(r);
-    } else {
-        View query_view = *view;
-        if (!state.sort.empty()) query_view.query.sort = state.sort;
-        if (!extra.empty()) {
-            Filter combined;
-            combined.kind = Filter::Kind::And;
-            combined.filters.push_back(view->query.filter);
-            combined.filters.push_back(std::move(extra));
-            query_view.query.filter = std::move(combined);
-        }
-        candidates = run_view(query_view, look.store, look.user_id, look.now).rows;
+    // A kept order (or the reverse of one) comes at once; a new one is made a few ms per
+    // frame while the rows stay in their current order under a "Sorting…" note.
+    const std::vector<std::uint32_t>* order = nullptr;
+    const auto slice_start = std::chrono::steady_clock::now();
+    while (!(order = state.sorted->order(sort, kSortStep)) &&
+           std::chrono::steady_clock::now() - slice_start < kSortSlice) {
     }
+    state.sorting = order == nullptr;
+    if (order) {
+        rows_changed = rows_changed || state.rows_sort != sort;
+        state.rows_sort = sort;
+    } else if (rows_changed) {
+        order = state.sorted->kept_order(state.rows_sort);
+        if (!order) state.rows_sort = view->query.sort;  // set aside: the records' own order is the view's
+    }
+    if (!rows_changed) return;
+    const auto& records = state.sorted->records();
     state.rows.clear();
-    state.row_records.clear();
-    state.rows.reserve(candidates.size());
-    state.row_records.reserve(candidates.size());
-    const FieldContext fctx{look.language, look.width, look.store, look.schema};
-    for (const Record* r : candidates) {
-        bool keep = true;
-        for (const auto& f : shown_filters) {
-            const EntityDef* re = look.schema.entity(r->entity);
-            if (!re) continue;
-            const std::string shown = fold_text(format_value(*re, *f.attribute, r->get(f.attribute->name), fctx));
-            if (shown.find(f.needle) == std::string::npos) {
-                keep = false;
-                break;
-            }
-        }
-        if (!keep) continue;
-        state.rows.push_back(row_key(r->entity, r->id));
-        state.row_records.push_back(r);
-    }
+    state.rows.reserve(records.size());
+    auto add = [&](std::size_t i) {
+        if (state.passes[i]) state.rows.push_back(row_key(records[i]->entity, records[i]->id));
+    };
+    if (order)
+        for (const std::uint32_t i : *order) add(i);
+    else
+        for (std::size_t i = 0; i < records.size(); ++i) add(i);
     state.total = state.rows.size();
-    state.base_key = base;
-    state.rows_sort = sorted_by;
-    state.rows_search = state.quick_search.data();
-    state.rows_filters = std::move(filters);
-    // Selections of rows that left the view are dropped, so Delete acts on what is visible.
-    for (auto it = state.selected.begin(); it != state.selected.end();) {
-        if (look.store.find(it->substr(0, it->find('/')), it->substr(it->find('/') + 1)) == nullptr)
-            it = state.selected.erase(it);
-        else
-            ++it;
-    }
 }
 
 EntityViewIntent draw_entity_view(ViewState& state, const EntityViewLook& look) {
@@ -287,41 +314,28 @@ EntityViewIntent draw_entity_view(ViewState& state, const EntityViewLook& look) 
                       ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_HorizontalScrollbar);
     ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0, 0, 0, 0));
     ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 0.0f);
-    if (command_button(ICON_PLUS, tr(lang, "command.new"), "cmd_new", look.width)) intent.create = true;
     const bool any_selected = !state.selected.empty();
-    ImGui::BeginDisabled(!any_selected);
-    if (command_button(ICON_TIMES, tr(lang, "workspace.delete"), "cmd_delete", look.width)) state.confirm_delete = true;
-    ImGui::EndDisabled();
-    if (command_button(ICON_REFRESH, tr(lang, "command.refresh"), "cmd_refresh", look.width)) {
-        state.cache_key.clear();
-        state.base_key.clear();  // a full query, not a narrowing of the cached rows
-    }
-    ImGui::BeginDisabled(!any_selected);
-    if (command_button(ICON_SHARE_ALT, tr(lang, "workspace.email_link"), "cmd_email_link", look.width)) {
-        for (const auto& key : state.selected) {
-            RecordRef ref;
-            split_row_key(key, ref.entity, ref.id);
-            intent.email_links.push_back(std::move(ref));
-        }
-    }
-    ImGui::EndDisabled();
-    if (look.can_assign) {
-        ImGui::BeginDisabled(!any_selected);
-        if (command_button(ICON_USER, tr(lang, "workspace.assign"), "cmd_assign", look.width)) {
-            for (const auto& key : state.selected) {
-                RecordRef ref;
-                split_row_key(key, ref.entity, ref.id);
-                intent.assign.push_back(std::move(ref));
-            }
-        }
-        ImGui::EndDisabled();
-    }
-    if (command_button(ICON_STAR, tr(lang, look.view_pinned ? "workspace.unpin_view" : "workspace.pin_view"), "cmd_pin",
-                       look.width, look.width != WidthClass::desktop))
-        intent.toggle_pin = true;
-    if (command_button(ICON_DASHBOARD, tr(lang, "workspace.open_dashboards"), "cmd_open_dashboards", look.width,
-                       look.width != WidthClass::desktop))
-        intent.open_dashboards = true;
+    std::vector<Command> commands;
+    commands.push_back({"cmd_new", ICON_PLUS, tr(lang, "command.new"), [&] { intent.create = true; }});
+    commands.push_back({"cmd_delete", ICON_TIMES, tr(lang, "workspace.delete"), [&] { state.confirm_delete = true; },
+                        any_selected});
+    if (can_merge_selected(state, look.store))
+        commands.push_back({"cmd_merge_cases", ICON_SHARE_ALT, tr(lang, "lifecycle.merge_cases"),
+                            [&] { intent.merge = selected_refs(state); }});
+    commands.push_back({"cmd_refresh", ICON_REFRESH, tr(lang, "command.refresh"), [&] {
+                            state.cache_key.clear();
+                            state.base_key.clear();  // a full query, not a narrowing of the cached rows
+                        }});
+    commands.push_back({"cmd_email_link", ICON_SHARE_ALT, tr(lang, "workspace.email_link"),
+                        [&] { intent.email_links = selected_refs(state); }, any_selected});
+    if (look.can_assign)
+        commands.push_back({"cmd_assign", ICON_USER, tr(lang, "workspace.assign"),
+                            [&] { intent.assign = selected_refs(state); }, any_selected});
+    commands.push_back({"cmd_pin", ICON_STAR, tr(lang, look.view_pinned ? "workspace.unpin_view" : "workspace.pin_view"),
+                        [&] { intent.toggle_pin = true; }});
+    commands.push_back({"cmd_open_dashboards", ICON_DASHBOARD, tr(lang, "workspace.open_dashboards"),
+                        [&] { intent.open_dashboards = true; }});
+    draw_command_bar("view_commands", commands, lang, look.width);
     ImGui::PopStyleVar();
     ImGui::PopStyleColor();
     ImGui::EndChild();
@@ -380,6 +394,12 @@ EntityViewIntent draw_entity_view(ViewState& state, const EntityViewLook& look) 
         ImGui::SameLine();
         ImGui::AlignTextToFramePadding();
         ImGui::TextDisabled("%s", (std::to_string(state.rows.size()) + " " + tr(lang, "workspace.rows")).c_str());
+    }
+    if (state.sorting) {
+        ImGui::SameLine();
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextDisabled("%s", tr(lang, "workspace.sorting"));
+        record_last_item(tr(lang, "workspace.sorting"));
     }
 
     // Columns: phones show the first two only (single column layout, no sideways scroll).

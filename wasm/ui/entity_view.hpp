@@ -1,7 +1,7 @@
 // The entity grid of the agent workspace: view switcher (the entity's system views),
 // columns from the view, sort by header (shift-click adds a secondary sort), a filter row,
 // quick search, row selection and a list clipper over the cached rows, with the command
-// bar (New, Delete, Refresh, Email a Link, Assign, Pin, Open Dashboards). Returns intents; mutations are the caller's.
+// bar (New, Delete, Merge Cases, Refresh, Email a Link, Assign, Pin, Open Dashboards). Returns intents; mutations are the caller's.
 #pragma once
 #include <cstdint>
 #include <optional>
@@ -44,6 +44,7 @@ struct EntityViewIntent {
     std::vector<RecordRef> remove;          // Delete (already confirmed by the agent)
     std::vector<RecordRef> email_links;     // Email a Link for these rows
     std::vector<RecordRef> assign;          // Assign these rows (opens the assign dialog)
+    std::vector<RecordRef> merge;           // Merge Cases: these two cases (opens the merge dialog)
     bool toggle_pin = false;                // Pin / unpin the current view in the site map
     bool open_dashboards = false;           // Open Dashboards
 };

@@ -5,12 +5,14 @@
 #include <array>
 #include <cstddef>
 #include <map>
+#include <memory>
 #include <set>
 #include <string>
 #include <vector>
 
 #include "core/query.hpp"
 #include "core/record.hpp"
+#include "core/sorted_rows.hpp"
 
 namespace casehub::ui {
 
@@ -30,13 +32,18 @@ struct ViewState {
     std::size_t total = 0;
     double last_query_ms = 0.0;
 
-    // What `rows` were filtered with, so typing more of a filter narrows the cached rows
-    // instead of querying the whole store again (100k-row views stay within a frame).
+    // The view's rows at one store version with every sort order made for them so far
+    // (a header click on a kept order, or its reverse, costs O(n); a new one is made a few
+    // ms per frame while `rows` keep the previous order), and which of them pass the quick
+    // search and column filters: typing or clearing a filter never queries the store again.
     std::string base_key;                                  // view, store version, user, language
-    std::string rows_sort;                                 // the agent's sort of `rows`
-    std::string rows_search;                               // quick search text of `rows`
-    std::map<std::string, std::string> rows_filters;       // column filter texts of `rows`
-    std::vector<const Record*> row_records;                // the rows' records; valid while base_key holds
+    std::shared_ptr<SortedRows> sorted;                    // valid while base_key holds
+    std::vector<char> passes;                              // per sorted->records(): shown under the filters
+    std::string rows_search;                               // quick search text of `passes`
+    std::map<std::string, std::string> rows_filters;       // column filter texts of `passes`
+    std::vector<Sort> rows_sort;                           // the order `rows` are in
+    bool sorting = false;                                  // the order of `sort` is still being made
+    std::size_t presorted = 0;                             // view columns whose order idle frames made
 };
 
 // "entity/id" <-> parts: activity views mix entities, so rows carry both.

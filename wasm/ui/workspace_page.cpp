@@ -24,6 +24,7 @@
 #include "wasm/ui/dashboard_page.hpp"
 #include "wasm/ui/entity_view.hpp"
 #include "wasm/ui/icons.hpp"
+#include "wasm/ui/merge_dialog.hpp"
 #include "wasm/ui/queue_page.hpp"
 #include "wasm/ui/quick_create.hpp"
 #include "wasm/ui/record_form.hpp"
@@ -352,6 +353,11 @@ bool draw_workspace_page(const std::string& area_entity, Language language, Widt
     EntityViewIntent intent = draw_entity_view(vs, look);
     if (intent.toggle_pin && shown_view) toggle_pinned_view(area_entity, shown_view->name);
     if (!intent.assign.empty()) open_assign_dialog(intent.assign);
+    if (!intent.merge.empty()) {
+        std::vector<std::string> ids;
+        for (const RecordRef& ref : intent.merge) ids.push_back(ref.id);
+        open_merge_cases_dialog(std::move(ids));
+    }
     if (intent.open_dashboards) w.navigate = std::string("dashboard");
     if (intent.open) open_form(*intent.open, &vs, current_view(vs, metadata), language);
     if (intent.create) {
@@ -398,6 +404,9 @@ void draw_workspace_overlays(Language language, WidthClass width, float screen_w
             w.form->error = failure;
         }
     }
+
+    // Merge Cases from the Cases grid: the merged case leaves the selection with its view.
+    if (draw_merge_cases_dialog(language, width, dl.view(), casehub_schema())) w.views["incident"].selected.clear();
 
     // The form's Delete, confirmed here (the grid confirms its own).
     if (w.confirm_delete_requested) {
@@ -494,31 +503,20 @@ void open_site_map_link(const SiteMapLink& link) {
     open_form(RecordRef{link.entity, link.target}, nullptr, nullptr, Language::en);
 }
 
-void draw_form_workspace_commands(const std::string& entity, const std::string& id, bool is_new, Language language,
-                                  WidthClass width) {
+void add_form_workspace_commands(const std::string& entity, const std::string& id, bool is_new, Language language,
+                                 std::vector<Command>& commands) {
     if (is_new) return;
-    Workspace& w = workspace();
-    const bool touch = is_touch_sized(width);
-    // Icons only below desktop width: the form's own and the case commands come first.
-    const bool compact = width != WidthClass::desktop;
-    const float h = touch ? 44.0f : 32.0f;
-    auto button = [&](const char* icon, const char* key, const char* button_id) {
-        ImGui::SameLine();
-        const std::string text = compact ? std::string(icon) + "###" + button_id
-                                         : std::string(icon) + "  " + tr(language, key) + "###" + button_id;
-        const bool pressed = ImGui::Button(text.c_str(), ImVec2(compact ? 44.0f : 0.0f, h));
-        if (compact) record_last_item(tr(language, key));
-        return pressed;
-    };
     const RecordRef ref{entity, id};
-    if (is_assignable(casehub_schema(), entity) && button(ICON_USER, "workspace.assign", "form_assign"))
-        open_assign_dialog({ref});
-    if (button(ICON_SHARE_ALT, "workspace.email_link", "form_email_link")) email_links({ref}, language);
-    if (button(ICON_TIMES, "workspace.delete", "form_delete")) {
-        w.confirm_delete = {ref};
-        w.confirm_delete_requested = true;
-    }
-    if (button(ICON_DASHBOARD, "workspace.open_dashboards", "form_open_dashboards")) w.navigate = std::string("dashboard");
+    if (is_assignable(casehub_schema(), entity))
+        commands.push_back({"form_assign", ICON_USER, tr(language, "workspace.assign"), [ref] { open_assign_dialog({ref}); }});
+    commands.push_back(
+        {"form_email_link", ICON_SHARE_ALT, tr(language, "workspace.email_link"), [ref, language] { email_links({ref}, language); }});
+    commands.push_back({"form_delete", ICON_TIMES, tr(language, "workspace.delete"), [ref] {
+                            workspace().confirm_delete = {ref};
+                            workspace().confirm_delete_requested = true;
+                        }});
+    commands.push_back({"form_open_dashboards", ICON_DASHBOARD, tr(language, "workspace.open_dashboards"),
+                        [] { workspace().navigate = std::string("dashboard"); }});
 }
 
 }  // namespace casehub::ui

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "wasm/ui/command_bar.hpp"
 #include "wasm/ui/i18n.hpp"
 #include "wasm/ui/layout.hpp"
 #include "wasm/ui/site_map.hpp"
@@ -36,10 +37,10 @@ std::vector<SiteMapLink> site_map_links(Area current, Language language);
 // Follows a link picked in the site map: shows the pinned view, or opens the record.
 void open_site_map_link(const SiteMapLink& link);
 
-// The form command bar's workspace commands (Assign, Email a Link, Delete, Open
-// Dashboards), drawn on the current line after the form's own buttons; the form is
-// `entity`/`id` (nothing for a record not saved yet).
-void draw_form_workspace_commands(const std::string& entity, const std::string& id, bool is_new, Language language,
-                                  WidthClass width);
+// Appends the form command bar's workspace commands (Assign, Email a Link, Delete, Open
+// Dashboards) after the form's own; the form is `entity`/`id` (nothing for a record not
+// saved yet).
+void add_form_workspace_commands(const std::string& entity, const std::string& id, bool is_new, Language language,
+                                 std::vector<Command>& commands);
 
 }  // namespace casehub::ui
