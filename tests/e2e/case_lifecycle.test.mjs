@@ -4,24 +4,10 @@
 // Screenshots go to artifacts/case-lifecycle-*.png.
 import crypto from 'node:crypto';
 import {
-  SIZES, assert, clickLabel, findWidgets, openShell, screenshot, syncState, typeText, waitFirstFrame, waitForState,
-  waitForWidget, waitFrames, widgets,
+  SIZES, assert, clickCommand, clickLabel, findWidgets, mutate, openShell, record, records, screenshot, syncState, typeText, waitFirstFrame, waitForState, waitForWidget, waitFrames, widgets,
 } from './lib.mjs';
 
 const ALEX = { user: 'alex', password: 'casehub-demo' };
-
-async function records(page, entity) {
-  return page.evaluate((e) => window.casehub.records(e), entity);
-}
-
-async function record(page, entity, id) {
-  return (await records(page, entity)).find((r) => r.id === id) || null;
-}
-
-async function mutate(page, name, args) {
-  const answer = await page.evaluate(([n, a]) => window.casehub.mutate(n, a), [name, args]);
-  assert(answer && answer.ok, `${name} was refused locally: ${JSON.stringify(answer)}`);
-}
 
 // A fresh active case of one of alex's accounts, made through the same mutation a form uses.
 async function newCase(page, title) {
@@ -63,7 +49,7 @@ export async function resolveFromTheFormThenReactivate(ctx) {
   await waitForWidget(page, 'Resolve Case');
 
   // Resolving without a resolution is refused by the core, with its message in the dialog.
-  await clickLabel(page, 'Resolve Case');
+  await clickCommand(page, 'Resolve Case');
   await waitForWidget(page, 'Resolution Type');
   await clickLabel(page, 'Resolve');
   await waitForWidget(page, 'Enter a resolution (what solved the case) before resolving it.');
@@ -94,7 +80,7 @@ export async function resolveFromTheFormThenReactivate(ctx) {
   assert(r.attributes.title === title, `the title of a resolved case changed: ${r.attributes.title}`);
   await screenshot(page, 'case-lifecycle-resolved');
 
-  await clickLabel(page, 'Reactivate');
+  await clickCommand(page, 'Reactivate');
   await waitForWidget(page, 'Case reactivated');
   await waitForWidget(page, 'Resolve Case');
   r = await record(page, 'incident', id);

@@ -6,7 +6,7 @@
 // her other offline edit still reaches the server: nothing else is lost.
 import crypto from 'node:crypto';
 import {
-  SIZES, api, assert, clickLabel, openApp, screenshot, signIn, waitForLabel, waitForState, waitFrames, widgets,
+  SIZES, api, assert, clickCommand, clickLabel, openApp, screenshot, signIn, waitForLabel, waitForState, waitFrames, widgets,
 } from './lib.mjs';
 
 const PASSWORD = 'casehub-demo';
@@ -30,7 +30,7 @@ async function pickFirstRow(page, expected) {
   const row = await waitForLabel(page, (l) => l.startsWith('Select: '), 'a queue item row');
   if (expected) assert(row.label === expected, `the agents see different first rows: ${row.label} vs ${expected}`);
   await clickLabel(page, row.label);
-  await clickLabel(page, 'Pick');
+  await clickCommand(page, 'Pick');
   await waitFrames(page, 3);
   return row.label;
 }
@@ -117,9 +117,36 @@ export async function twoAgentsPickTheSameItemOfflineAndTheSecondIsToldWhoHoldsI
   await clickLabel(alex, 'Items I am working on');
   const mine = await waitForLabel(alex, (l) => l === picked, 'the picked item in alex\'s work');
   await clickLabel(alex, mine.label);
-  await clickLabel(alex, 'Release');
+  await clickCommand(alex, 'Release');
   await waitForState(alex, 'the release to sync', (s) => s.pending === 0 && s.rejected === 0, 60000);
   const released = await alex.evaluate((id) => window.casehub.records('queueitem').find((r) => r.id === id), item.id);
   assert(!released.attributes.workerid, `still worked by ${JSON.stringify(released.attributes.workerid)}`);
   await screenshot(alex, 'queues-released-alex');
+}
+
+// Route dialog: an item goes to a team, as to a queue or a user; the team works it and
+// owns its case. Camille routes: giving a case away takes a manager's role.
+export async function routeAnItemToATeam(ctx) {
+  const page = await openGoldQueue(ctx, 'camille');
+  const row = await waitForLabel(page, (l) => l.startsWith('Select: '), 'a queue item row');
+  const title = row.label.slice('Select: '.length);
+  await clickLabel(page, row.label);
+  await clickCommand(page, 'Route');
+  await waitForLabel(page, (l) => l === 'Route to a queue, a user or a team', 'the Route dialog');
+  await clickLabel(page, 'Team');
+  await clickLabel(page, 'Support France');
+  await screenshot(page, 'queues-route-team');
+  const buttons = (await widgets(page)).filter((w) => w.label === 'Route').sort((a, b) => b.y - a.y);
+  await clickLabel(page, 'Route', { where: (w) => w.y === buttons[0].y });
+  const state = await waitForState(page, 'the route to sync', (s) => s.pending === 0, 60000);
+  assert(state.rejected === 0, `routing to a team was rejected: ${JSON.stringify(state.rejections)}`);
+  const routed = await page.evaluate((t) => {
+    const team = window.casehub.records('team').find((r) => r.attributes.name === 'Support France');
+    const qi = window.casehub.records('queueitem').find((r) => r.attributes.title === t && r.attributes.workerid &&
+      r.attributes.workerid.id === team.id);
+    const c = qi && window.casehub.records(qi.attributes.objectid.entity).find((r) => r.id === qi.attributes.objectid.id);
+    return { team: team.id, worker: qi && qi.attributes.workerid, owner: c && c.attributes.ownerid };
+  }, title);
+  assert(routed.worker && routed.worker.entity === 'team', `no item titled ${title} worked by the team: ${JSON.stringify(routed)}`);
+  assert(routed.owner && routed.owner.id === routed.team, `the case is not the team's: ${JSON.stringify(routed)}`);
 }

@@ -3,7 +3,7 @@
 // create of a contact, French labels, and the same flow on a tablet (touch) and a phone.
 // Screenshots of each size go to artifacts/workspace-*.png.
 import {
-  SIZES, assert, clickLabel, findWidgets, openShell, pressKey, replaceText, screenshot, typeText, waitFrames,
+  SIZES, assert, clickCommand, clickLabel, findWidgets, openShell, pressKey, replaceText, screenshot, typeText, waitFrames,
   waitForWidget, widgets,
 } from './lib.mjs';
 
@@ -108,7 +108,7 @@ export async function desktopCasesViewFormQuickCreateAndFrench(ctx) {
   await clickLabel(page, 'Last Name');
   await typeText(page, last);
   await screenshot(page, 'workspace-desktop-quick-create');
-  await clickLabel(page, 'Save & Close');
+  await clickCommand(page, 'Save & Close');
   await clickLabel(page, 'Contacts', { where: (w) => w.x < 240 });
   await clickLabel(page, 'Search this view');
   await typeText(page, last);

@@ -5,8 +5,7 @@
 // labels, and a walk through every site map area at desktop and tablet sizes.
 // Screenshots go to artifacts/workspace-more-*.png.
 import {
-  SIZES, assert, clickLabel, findWidgets, openShell, replaceText, screenshot, typeText, waitForShell, waitForWidget,
-  waitFrames, widgets,
+  SIZES, assert, clickCommand, clickLabel, findWidgets, openShell, records, replaceText, screenshot, typeText, waitForShell, waitForWidget, waitFrames, widgets,
 } from './lib.mjs';
 
 const ALEX = { user: 'alex', password: 'casehub-demo' };
@@ -22,10 +21,6 @@ async function columnCells(page, header) {
 async function openArea(page, label, view) {
   await clickLabel(page, label, { where: (w) => w.x < 240 });
   if (view) await waitForWidget(page, view);
-}
-
-async function records(page, entity) {
-  return page.evaluate((e) => window.casehub.records(e), entity);
 }
 
 // Ticks the selection box of the grid row whose first-column cell is `cell`.
@@ -75,7 +70,7 @@ export async function desktopColumnFilterAndEmailALink(ctx) {
   assert(rows.length > 0, 'no case numbers in the grid');
   await selectRow(page, rows[0]);
   await page.evaluate(() => { window.casehubLastMailto = ''; });
-  await clickLabel(page, 'Email a Link', { where: (w) => w.y < 120 });
+  await clickCommand(page, 'Email a Link', { where: (w) => w.y < 120 });
   const mailto = await page.evaluate(() => window.casehubLastMailto);
   assert(mailto.startsWith('mailto:?subject='), `expected a mailto: link, got "${mailto}"`);
   const body = decodeURIComponent(mailto.slice(mailto.indexOf('&body=') + 6));
@@ -102,7 +97,7 @@ export async function desktopDeleteAsksFirst(ctx) {
   await clickLabel(page, 'Contact');
   await clickLabel(page, 'Last Name');
   await typeText(page, last);
-  await clickLabel(page, 'Save & Close');
+  await clickCommand(page, 'Save & Close');
   await openArea(page, 'Contacts');
   await clickLabel(page, 'Search this view');
   await typeText(page, last);
@@ -110,7 +105,7 @@ export async function desktopDeleteAsksFirst(ctx) {
   const rows = await columnCells(page, 'Full Name');
   const row = rows.find((w) => Math.abs(w.y - cell.y) < 4) || cell;
   await selectRow(page, row);
-  await clickLabel(page, 'Delete', { where: (w) => w.y < 120 });
+  await clickCommand(page, 'Delete', { where: (w) => w.y < 120 });
   await waitForWidget(page, 'Cancel', { where: (w) => w.y > 150 });  // the confirmation's buttons
   await screenshot(page, 'workspace-more-delete-confirm');
   // Cancel keeps the record.
@@ -118,7 +113,7 @@ export async function desktopDeleteAsksFirst(ctx) {
   await waitForWidget(page, last, { where: (w) => w.x > 240 });
   assert((await records(page, 'contact')).some((r) => r.attributes.lastname === last), 'Cancel deleted the contact');
   // Delete removes it.
-  await clickLabel(page, 'Delete', { where: (w) => w.y < 120 });
+  await clickCommand(page, 'Delete', { where: (w) => w.y < 120 });
   await waitForWidget(page, 'Cancel', { where: (w) => w.y > 150 });  // the confirmation's buttons
   await clickWidget(page, await lowest(page, 'Delete'));
   const deadline = Date.now() + 20000;
@@ -138,7 +133,7 @@ export async function desktopAssignFromGridAndForm(ctx) {
   assert(rows.length > 1, 'alex has fewer than two active cases');
   const number = rows[0].label;
   await selectRow(page, rows[0]);
-  await clickLabel(page, 'Assign', { where: (w) => w.y < 120 });
+  await clickCommand(page, 'Assign', { where: (w) => w.y < 120 });
   await waitForWidget(page, 'Assign to user or team');
   await clickLabel(page, 'Search users and teams');
   await typeText(page, 'camil');
@@ -157,7 +152,7 @@ export async function desktopAssignFromGridAndForm(ctx) {
   const other = (await records(page, 'incident')).find((r) => r.attributes.ticketnumber === rows[1].label);
   await page.evaluate((h) => { location.hash = h; }, '#/incident/' + other.id);
   await waitForWidget(page, 'Save & Close');
-  await clickLabel(page, 'Assign', { where: (w) => w.y < 120 });
+  await clickCommand(page, 'Assign', { where: (w) => w.y < 120 });
   await waitForWidget(page, 'Assign to me');
   await clickLabel(page, 'Search users and teams');
   await typeText(page, 'camil');
@@ -225,7 +220,7 @@ export async function desktopRecentAndPinnedSurviveReload(ctx) {
   // Pin Active High Priority Cases.
   await clickLabel(page, 'My Active Cases');
   await clickLabel(page, 'Active High Priority Cases');
-  await clickLabel(page, 'Pin this view');
+  await clickCommand(page, 'Pin this view');
   await waitForWidget(page, 'Unpin this view');
   await openArea(page, 'Accounts');
   await screenshot(page, 'workspace-more-site-map-links');

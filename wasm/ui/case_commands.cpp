@@ -8,6 +8,7 @@
 
 #include "core/activity_lifecycle.hpp"
 #include "core/case_lifecycle.hpp"
+#include "core/message_catalog.hpp"
 #include "core/record_mutations.hpp"
 #include "core/ticket_number.hpp"
 #include "imgui.h"
@@ -65,12 +66,6 @@ bool submit(FormState& form, const char* name, const Json& args, const char* don
     }
     form.notice = done;
     return true;
-}
-
-bool command_button(const char* icon, const char* text, const char* id, float height) {
-    const std::string label = std::string(icon) + "  " + text + "###" + id;
-    ImGui::SameLine();
-    return ImGui::Button(label.c_str(), ImVec2(0.0f, height));
 }
 
 // Email and note forms: the unsaved edits are written to preferences at every change and
@@ -144,10 +139,11 @@ void draw_resolve_dialog(FormState& form, const RecordFormLook& look) {
     if (!d.error.empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.66f, 0.0f, 0.0f, 1.0f));
         ImGui::PushTextWrapPos(0.0f);
-        ImGui::TextWrapped("%s %s", ICON_TIMES, d.error.c_str());
+        const std::string error = localize_message(d.error, lang);
+        ImGui::TextWrapped("%s %s", ICON_TIMES, error.c_str());
         ImGui::PopTextWrapPos();
         ImGui::PopStyleColor();
-        record_last_item(d.error.c_str());
+        record_last_item(error.c_str());
     }
     ImGui::Dummy(ImVec2(0.0f, 4.0f));
     const ImVec2 bs(140.0f, touch ? 44.0f : 0.0f);
@@ -228,67 +224,78 @@ void draw_merge_dialog(FormState& form, const Record& record, const RecordFormLo
     ImGui::EndPopup();
 }
 
-void draw_case_commands(FormState& form, const Record& record, const RecordFormLook& look, RecordFormIntent& intent,
-                        float bh) {
+void add_case_commands(FormState& form, const Record& record, const RecordFormLook& look, RecordFormIntent& intent,
+                       std::vector<Command>& commands) {
     const Language lang = look.language;
     client::DataLayer& dl = client::data_layer();
     if (!is_case_closed(record)) {
-        if (command_button(ICON_CHECK, tr(lang, "lifecycle.resolve_case"), "cmd_resolve", bh)) {
-            resolve_dialog().error.clear();
-            ImGui::OpenPopup("###resolve_case");
-        }
-        if (command_button(ICON_TIMES, tr(lang, "lifecycle.cancel_case"), "cmd_cancel_case", bh))
-            submit(form, "case.cancel", Json{{"id", form.id}}, tr(lang, "lifecycle.canceled"));
-        if (command_button(ICON_PLUS, tr(lang, "lifecycle.add_child"), "cmd_child_case", bh)) {
-            const std::string child = platform::random_uuid();
-            Json fields{{"title", primary_name_of(look.schema, record)},
-                        {"parentcaseid", make_lookup("incident", record.id)},
-                        {"ticketnumber", next_ticket_number()},
-                        {"statecode", case_state::active},
-                        {"statuscode", case_status::in_progress}};
-            if (!dl.replica_user_id().empty()) fields["ownerid"] = make_lookup("systemuser", dl.replica_user_id());
-            for (const char* a : {"primarycontactid", "subjectid", "prioritycode", "caseorigincode"})
-                if (const Json* v = record.get(a)) fields[a] = *v;
-            if (submit(form, "record.create", record_create_args("incident", child, fields), tr(lang, "lifecycle.child_created")))
-                intent.open = RecordRef{"incident", child};
-        }
-        if (command_button(ICON_SHARE_ALT, tr(lang, "lifecycle.merge_cases"), "cmd_merge", bh)) {
-            merge_dialog() = MergeDialog{};
-            ImGui::OpenPopup("###merge_cases");
-        }
-    } else if (command_button(ICON_REFRESH, tr(lang, "lifecycle.reactivate"), "cmd_reactivate", bh)) {
-        submit(form, "case.reactivate", Json{{"id", form.id}}, tr(lang, "lifecycle.reactivated"));
+        commands.push_back({"cmd_resolve", ICON_CHECK, tr(lang, "lifecycle.resolve_case"), [] {
+                                resolve_dialog().error.clear();
+                                ImGui::OpenPopup("###resolve_case");
+                            }});
+        commands.push_back({"cmd_cancel_case", ICON_TIMES, tr(lang, "lifecycle.cancel_case"), [&form, lang] {
+                                submit(form, "case.cancel", Json{{"id", form.id}}, tr(lang, "lifecycle.canceled"));
+                            }});
+        commands.push_back({"cmd_child_case", ICON_PLUS, tr(lang, "lifecycle.add_child"), [&form, &look, &intent, &dl, lang] {
+                                const Record* parent = look.store.find("incident", form.id);
+                                if (!parent) return;
+                                const std::string child = platform::random_uuid();
+                                Json fields{{"title", primary_name_of(look.schema, *parent)},
+                                            {"parentcaseid", make_lookup("incident", parent->id)},
+                                            {"ticketnumber", next_ticket_number()},
+                                            {"statecode", case_state::active},
+                                            {"statuscode", case_status::in_progress}};
+                                if (!dl.replica_user_id().empty())
+                                    fields["ownerid"] = make_lookup("systemuser", dl.replica_user_id());
+                                for (const char* a : {"primarycontactid", "subjectid", "prioritycode", "caseorigincode"})
+                                    if (const Json* v = parent->get(a)) fields[a] = *v;
+                                if (submit(form, "record.create", record_create_args("incident", child, fields),
+                                           tr(lang, "lifecycle.child_created")))
+                                    intent.open = RecordRef{"incident", child};
+                            }});
+        commands.push_back({"cmd_merge", ICON_SHARE_ALT, tr(lang, "lifecycle.merge_cases"), [] {
+                                merge_dialog() = MergeDialog{};
+                                ImGui::OpenPopup("###merge_cases");
+                            }});
+    } else {
+        commands.push_back({"cmd_reactivate", ICON_REFRESH, tr(lang, "lifecycle.reactivate"), [&form, lang] {
+                                submit(form, "case.reactivate", Json{{"id", form.id}}, tr(lang, "lifecycle.reactivated"));
+                            }});
     }
-    if (is_following(look.store, dl.replica_user_id(), "incident", record.id)) {
-        if (command_button(ICON_STAR, tr(lang, "lifecycle.unfollow"), "cmd_unfollow", bh))
-            submit(form, "case.unfollow", Json{{"id", form.id}}, tr(lang, "lifecycle.unfollowed"));
-    } else if (command_button(ICON_STAR, tr(lang, "lifecycle.follow"), "cmd_follow", bh)) {
-        submit(form, "case.follow", Json{{"id", form.id}}, tr(lang, "lifecycle.followed"));
-    }
-    draw_resolve_dialog(form, look);
-    draw_merge_dialog(form, record, look);
+    if (is_following(look.store, dl.replica_user_id(), "incident", record.id))
+        commands.push_back({"cmd_unfollow", ICON_STAR, tr(lang, "lifecycle.unfollow"), [&form, lang] {
+                                submit(form, "case.unfollow", Json{{"id", form.id}}, tr(lang, "lifecycle.unfollowed"));
+                            }});
+    else
+        commands.push_back({"cmd_follow", ICON_STAR, tr(lang, "lifecycle.follow"), [&form, lang] {
+                                submit(form, "case.follow", Json{{"id", form.id}}, tr(lang, "lifecycle.followed"));
+                            }});
 }
 
-void draw_activity_commands(FormState& form, const Record& record, const RecordFormLook& look, float bh) {
+void add_activity_commands(FormState& form, const Record& record, const RecordFormLook& look,
+                           std::vector<Command>& commands) {
     const Language lang = look.language;
     if (!is_activity_open(record)) return;
     const Json* status = record.get("statuscode");
     const int code = status && status->is_number_integer() ? status->get<int>() : email_status::draft;
     const bool draft = record.entity == "email" && (code == email_status::draft || code == email_status::failed);
     // Sending an email needs the screen of a tablet or desktop: on phones emails are read-only.
-    if (draft && look.width != WidthClass::phone &&
-        command_button(ICON_INBOX, tr(lang, "lifecycle.send"), "cmd_send", bh)) {
-        if (has_unsaved_changes(form)) {
-            form.error = tr(lang, "lifecycle.save_before_send");
-            return;
-        }
-        submit(form, "email.send", Json{{"id", form.id}}, tr(lang, "lifecycle.sent"));
-    }
-    if (command_button(ICON_CHECK, tr(lang, "lifecycle.mark_complete"), "cmd_complete", bh))
-        submit(form, "activity.complete", Json{{"entity", form.entity}, {"id", form.id}}, tr(lang, "lifecycle.completed"));
-    if (command_button(ICON_TIMES, tr(lang, "lifecycle.cancel_activity"), "cmd_cancel_activity", bh))
-        submit(form, "activity.cancel", Json{{"entity", form.entity}, {"id", form.id}},
-               tr(lang, "lifecycle.activity_canceled"));
+    if (draft && look.width != WidthClass::phone)
+        commands.push_back({"cmd_send", ICON_INBOX, tr(lang, "lifecycle.send"), [&form, lang] {
+                                if (has_unsaved_changes(form)) {
+                                    form.error = tr(lang, "lifecycle.save_before_send");
+                                    return;
+                                }
+                                submit(form, "email.send", Json{{"id", form.id}}, tr(lang, "lifecycle.sent"));
+                            }});
+    commands.push_back({"cmd_complete", ICON_CHECK, tr(lang, "lifecycle.mark_complete"), [&form, lang] {
+                            submit(form, "activity.complete", Json{{"entity", form.entity}, {"id", form.id}},
+                                   tr(lang, "lifecycle.completed"));
+                        }});
+    commands.push_back({"cmd_cancel_activity", ICON_TIMES, tr(lang, "lifecycle.cancel_activity"), [&form, lang] {
+                            submit(form, "activity.cancel", Json{{"entity", form.entity}, {"id", form.id}},
+                                   tr(lang, "lifecycle.activity_canceled"));
+                        }});
 }
 
 }  // namespace
@@ -302,20 +309,25 @@ bool is_record_read_only(const FormState& form, const Store& store) {
     return false;
 }
 
-void draw_record_commands(FormState& form, const RecordFormLook& look, RecordFormIntent& intent) {
-    keep_draft(form);
+void add_record_commands(FormState& form, const RecordFormLook& look, RecordFormIntent& intent,
+                         std::vector<Command>& commands) {
     const Record* record = form.is_new ? nullptr : look.store.find(form.entity, form.id);
     if (!record) return;
-    const float bh = is_touch_sized(look.width) ? 44.0f : 32.0f;
-    if (record->entity == "incident") draw_case_commands(form, *record, look, intent, bh);
-    if (is_activity_entity(record->entity)) draw_activity_commands(form, *record, look, bh);
-    if (is_record_read_only(form, look.store)) {
-        ImGui::SameLine();
-        ImGui::AlignTextToFramePadding();
-        const std::string text = std::string(ICON_EXCLAMATION_TRIANGLE "  ") + tr(look.language, "lifecycle.read_only");
-        ImGui::TextDisabled("%s", text.c_str());
-        record_last_item(tr(look.language, "lifecycle.read_only"));
-    }
+    if (record->entity == "incident") add_case_commands(form, *record, look, intent, commands);
+    if (is_activity_entity(record->entity)) add_activity_commands(form, *record, look, commands);
+}
+
+void draw_record_command_dialogs(FormState& form, const RecordFormLook& look) {
+    keep_draft(form);
+    const Record* record = form.is_new ? nullptr : look.store.find(form.entity, form.id);
+    if (!record || record->entity != "incident") return;
+    draw_resolve_dialog(form, look);
+    draw_merge_dialog(form, *record, look);
+}
+
+std::string read_only_note(const FormState& form, const RecordFormLook& look) {
+    if (!is_record_read_only(form, look.store)) return {};
+    return std::string(ICON_EXCLAMATION_TRIANGLE "  ") + tr(look.language, "lifecycle.read_only");
 }
 
 }  // namespace casehub::ui

@@ -62,11 +62,6 @@ const ProcessDefinition* find_process(const std::vector<ProcessDefinition>& all,
     return nullptr;
 }
 
-std::string lookup_id(const Record& r, const char* attribute) {
-    const Json* v = r.get(attribute);
-    return v && v->is_object() ? v->value("id", std::string()) : std::string();
-}
-
 bool submit(FormState& form, const std::string& name, const Json& args) {
     auto result = client::data_layer().submit(name, args);
     if (!result) {
@@ -179,10 +174,10 @@ void draw_process_bar(FormState& form, const RecordFormLook& look, float pad) {
 
     // The run shown: the active one, else the last finished/abandoned one with Reactivate.
     const Record* run = instance ? instance : inactive;
-    const ProcessDefinition* process = run ? find_process(processes, lookup_id(*run, "processid")) : nullptr;
+    const ProcessDefinition* process = run ? find_process(processes, lookup_id_of(*run, "processid")) : nullptr;
     std::optional<ProcessDefinition> inactive_definition;
     if (run && !process)  // a draft or deactivated process still shows the run it has
-        if (const Record* w = look.store.find("workflow", lookup_id(*run, "processid")))
+        if (const Record* w = look.store.find("workflow", lookup_id_of(*run, "processid")))
             if (auto d = process_from_record(*w)) inactive_definition = std::move(*d);
     if (!process && inactive_definition) process = &*inactive_definition;
 
@@ -324,20 +319,16 @@ void draw_process_bar(FormState& form, const RecordFormLook& look, float pad) {
     ImGui::PopID();
 }
 
-void draw_apply_routing_command(FormState& form, const RecordFormLook& look) {
-    if (form.entity != "incident" || form.is_new) return;
-    const Record* record = look.store.find(form.entity, form.id);
-    if (!record || int_of(*record, "statecode", 0) != 0) return;
+namespace {
+
+// Apply Routing Rule, clicked: the rules' outcome named in the form's notice.
+void apply_routing(FormState& form, const RecordFormLook& look, const Record& record) {
     const Language lang = look.language;
-    const float bh = is_touch_sized(look.width) ? 44.0f : 32.0f;
-    ImGui::SameLine();
-    const std::string label = std::string(ICON_SHARE_ALT "  ") + tr(lang, "routing.apply") + "###apply_routing";
-    if (!ImGui::Button(label.c_str(), ImVec2(0.0f, bh))) return;
     // What the rules will do, read before the change so the message can name it.
-    const Record* item = matching_rule_item(look.store, *record);
+    const Record* item = matching_rule_item(look.store, record);
     std::string outcome;
     if (item) {
-        const std::string queue = lookup_id(*item, "routedqueueid");
+        const std::string queue = lookup_id_of(*item, "routedqueueid");
         const Json* owner = item->get("assignobjectid");
         const Record* target = !queue.empty() ? look.store.find("queue", queue)
                                : owner && owner->is_object()
@@ -348,6 +339,17 @@ void draw_apply_routing_command(FormState& form, const RecordFormLook& look) {
     }
     if (!submit(form, "case.apply_routing", Json{{"id", form.id}})) return;
     form.notice = item ? outcome : std::string(tr(lang, "routing.no_match"));
+}
+
+}  // namespace
+
+void add_apply_routing_command(FormState& form, const RecordFormLook& look, std::vector<Command>& commands) {
+    if (form.entity != "incident" || form.is_new) return;
+    const Record* record = look.store.find(form.entity, form.id);
+    if (!record || int_of(*record, "statecode", 0) != 0) return;
+    commands.push_back({"apply_routing", ICON_SHARE_ALT, tr(look.language, "routing.apply"), [&form, &look] {
+                            if (const Record* r = look.store.find(form.entity, form.id)) apply_routing(form, look, *r);
+                        }});
 }
 
 }  // namespace casehub::ui

@@ -5,6 +5,9 @@
 // with an expander. Also the "Apply Routing Rule" command of a case (core/routing_rules).
 // Decisions are the core's mutations; this file keeps only which stage is selected.
 #pragma once
+#include <vector>
+
+#include "wasm/ui/command_bar.hpp"
 #include "wasm/ui/record_form.hpp"
 
 namespace casehub::ui {
@@ -14,8 +17,8 @@ namespace casehub::ui {
 // the form, and Next Stage saves pending edits before moving.
 void draw_process_bar(FormState& form, const RecordFormLook& look, float pad);
 
-// The "Apply Routing Rule" button on a case's command bar (same line as the other
-// commands); nothing on other entities or a new case.
-void draw_apply_routing_command(FormState& form, const RecordFormLook& look);
+// Appends the "Apply Routing Rule" command to a case's command bar; nothing on other
+// entities or a new case. The command refers to `form` and `look`: draw the bar while they live.
+void add_apply_routing_command(FormState& form, const RecordFormLook& look, std::vector<Command>& commands);
 
 }  // namespace casehub::ui

@@ -12,12 +12,14 @@
 #include <set>
 #include <vector>
 
+#include "core/message_catalog.hpp"
 #include "core/queue_mutations.hpp"
 #include "core/queue_view.hpp"
 #include "core/schema.hpp"
 #include "core/text_fold.hpp"
 #include "imgui.h"
 #include "wasm/client/data_layer.hpp"
+#include "wasm/ui/command_bar.hpp"
 #include "wasm/ui/field_widgets.hpp"
 #include "wasm/ui/icons.hpp"
 #include "wasm/ui/widget_recorder.hpp"
@@ -25,12 +27,14 @@
 namespace casehub::ui {
 namespace {
 
+enum class RouteTarget { queue, user, team };
+
 struct RouteDialog {
     bool open_requested = false;
-    bool to_user = false;               // false: to a queue
-    bool remove = false;                // routing to a user: take the item out of the queue
+    RouteTarget to = RouteTarget::queue;
+    bool remove = false;                // routing to a user or team: take the item out of the queue
     std::array<char, 96> search{};
-    std::string target;                 // chosen queue or user id
+    std::string target;                 // chosen queue, user or team id
 };
 
 struct QueuePageState {
@@ -101,19 +105,6 @@ std::string label_of(const Schema& schema, const char* entity, const char* attri
     return a ? attribute_label(*a, lang) : std::string(attribute);
 }
 
-bool command_button(const char* icon, const char* label, const char* id, WidthClass width) {
-    const bool touch = is_touch_sized(width);
-    const bool icon_only = width == WidthClass::phone;
-    const std::string text = icon_only ? std::string(icon) + "###" + id : std::string(icon) + "  " + label + "###" + id;
-    const bool pressed = ImGui::Button(text.c_str(), ImVec2(icon_only && touch ? 44.0f : 0.0f, touch ? 44.0f : 32.0f));
-    if (icon_only) {
-        record_last_item(label);
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", label);
-    }
-    ImGui::SameLine();
-    return pressed;
-}
-
 // Submits one mutation per selected item; the notice says how many went through and
 // the first reason one did not ("Alex Taylor is working on this item.").
 void run_on_selected(QueuePageState& s, Language lang, const char* done_key,
@@ -128,7 +119,7 @@ void run_on_selected(QueuePageState& s, Language lang, const char* done_key,
             ++ok;
         } else {
             ++failed;
-            if (reason.empty()) reason = result.error().message;
+            if (reason.empty()) reason = localize_message(result.error().message, lang);
         }
     }
     s.notice = std::to_string(ok) + " " + tr(lang, done_key);
@@ -175,25 +166,27 @@ void draw_route_dialog(QueuePageState& s, const Store& store, const std::string&
     const float rh = touch ? 44.0f : 0.0f;
     ImGui::TextUnformatted(tr(lang, "queue.route_title"));
     record_last_item(tr(lang, "queue.route_title"));
-    if (ImGui::RadioButton((std::string(tr(lang, "queue.route_to_queue")) + "##route_q").c_str(), !d.to_user)) {
-        d.to_user = false;
-        d.target.clear();
-    }
-    ImGui::SameLine();
-    if (ImGui::RadioButton((std::string(tr(lang, "queue.route_to_user")) + "##route_u").c_str(), d.to_user)) {
-        d.to_user = true;
-        d.target.clear();
+    const std::pair<RouteTarget, const char*> kinds[] = {{RouteTarget::queue, "queue.route_to_queue"},
+                                                         {RouteTarget::user, "queue.route_to_user"},
+                                                         {RouteTarget::team, "queue.route_to_team"}};
+    for (const auto& [kind, key] : kinds) {
+        if (kind != RouteTarget::queue && width != WidthClass::phone) ImGui::SameLine();  // one per line on phones
+        if (ImGui::RadioButton((std::string(tr(lang, key)) + "##route_" + key).c_str(), d.to == kind)) {
+            d.to = kind;
+            d.target.clear();
+        }
     }
     ImGui::SetNextItemWidth(-1.0f);
     ImGui::InputTextWithHint("##route_search", tr(lang, "queue.route_search"), d.search.data(), d.search.size());
     record_last_item(tr(lang, "queue.route_search"));
     const std::string needle = fold_text(d.search.data());
     ImGui::BeginChild("##route_list", ImVec2(0.0f, touch ? 220.0f : 180.0f), true);
-    if (d.to_user) {
-        store.for_each("systemuser", [&](const Record& u) {
-            const std::string name = u.attributes.value("fullname", std::string());
+    if (d.to != RouteTarget::queue) {
+        const bool users = d.to == RouteTarget::user;
+        store.for_each(users ? "systemuser" : "team", [&](const Record& p) {
+            const std::string name = p.attributes.value(users ? "fullname" : "name", std::string());
             if (name.empty() || (!needle.empty() && fold_text(name).find(needle) == std::string::npos)) return;
-            if (ImGui::Selectable((name + "##u_" + u.id).c_str(), d.target == u.id, 0, ImVec2(0.0f, rh))) d.target = u.id;
+            if (ImGui::Selectable((name + "##p_" + p.id).c_str(), d.target == p.id, 0, ImVec2(0.0f, rh))) d.target = p.id;
         });
     } else {
         for (const Record* q : queues_in_scope(store, user_id, QueueScope::All)) {
@@ -204,17 +197,18 @@ void draw_route_dialog(QueuePageState& s, const Store& store, const std::string&
         }
     }
     ImGui::EndChild();
-    if (d.to_user)
+    if (d.to != RouteTarget::queue)
         ImGui::Checkbox((std::string(tr(lang, "queue.route_remove")) + "##route_remove").c_str(), &d.remove);
     const ImVec2 bs(touch ? 140.0f : 120.0f, touch ? 44.0f : 0.0f);
     ImGui::BeginDisabled(d.target.empty());
     if (ImGui::Button((std::string(tr(lang, "queue.route")) + "###route_ok").c_str(), bs)) {
         const RouteDialog chosen = d;
         run_on_selected(s, lang, "queue.routed", [&](const std::string& id) {
-            return chosen.to_user
-                       ? std::pair{std::string("queue.route"),
-                                   queue_route_to_principal_args(id, "systemuser", chosen.target, chosen.remove)}
-                       : std::pair{std::string("queue.route"), queue_route_to_queue_args(id, chosen.target)};
+            if (chosen.to == RouteTarget::queue)
+                return std::pair{std::string("queue.route"), queue_route_to_queue_args(id, chosen.target)};
+            const char* entity = chosen.to == RouteTarget::user ? "systemuser" : "team";
+            return std::pair{std::string("queue.route"),
+                             queue_route_to_principal_args(id, entity, chosen.target, chosen.remove)};
         });
         d = RouteDialog{};
         ImGui::CloseCurrentPopup();
@@ -249,32 +243,32 @@ QueuePageIntent draw_queue_page(Language lang, WidthClass width, TimestampMs now
     ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0, 0, 0, 0));
     ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 0.0f);
     const bool any = !s.selected.empty();
-    ImGui::BeginDisabled(!any);
-    if (command_button(ICON_CHECK, tr(lang, "queue.pick"), "queue_pick", width)) {
-        const bool remove = s.pick_removes, own = s.pick_to_own_queue;
-        run_on_selected(s, lang, "queue.picked", [&](const std::string& id) {
-            return std::pair{std::string("queue.pick"), queue_pick_args(id, remove, own)};
-        });
-    }
-    if (command_button(ICON_INBOX, tr(lang, "queue.release"), "queue_release", width))
-        run_on_selected(s, lang, "queue.released", [](const std::string& id) {
-            return std::pair{std::string("queue.release"), queue_release_args(id)};
-        });
-    if (command_button(ICON_SHARE_ALT, tr(lang, "queue.route"), "queue_route", width)) s.route.open_requested = true;
-    if (command_button(ICON_TIMES, tr(lang, "queue.remove"), "queue_remove", width))
-        run_on_selected(s, lang, "queue.removed", [](const std::string& id) {
-            return std::pair{std::string("queue.remove"), queue_remove_args(id)};
-        });
-    ImGui::EndDisabled();
-    ImGui::BeginDisabled(s.selected.size() != 1);
-    if (command_button(ICON_BRIEFCASE, tr(lang, "queue.edit"), "queue_edit", width)) {
-        for (const auto& r : s.rows)
-            if (r.item->id == *s.selected.begin()) intent.open = RecordRef{r.object_entity, r.object_id};
-    }
-    ImGui::EndDisabled();
-    if (command_button(ICON_REFRESH, tr(lang, "command.refresh"), "queue_refresh", width)) s.cache_key.clear();
-    if (command_button(ICON_COGS, tr(lang, "queue.pick_options"), "queue_pick_options", width))
-        ImGui::OpenPopup("##queue_pick_options");
+    std::vector<Command> commands;
+    commands.push_back({"queue_pick", ICON_CHECK, tr(lang, "queue.pick"), [&] {
+                            const bool remove = s.pick_removes, own = s.pick_to_own_queue;
+                            run_on_selected(s, lang, "queue.picked", [&](const std::string& id) {
+                                return std::pair{std::string("queue.pick"), queue_pick_args(id, remove, own)};
+                            });
+                        }, any});
+    commands.push_back({"queue_release", ICON_INBOX, tr(lang, "queue.release"), [&] {
+                            run_on_selected(s, lang, "queue.released", [](const std::string& id) {
+                                return std::pair{std::string("queue.release"), queue_release_args(id)};
+                            });
+                        }, any});
+    commands.push_back({"queue_route", ICON_SHARE_ALT, tr(lang, "queue.route"), [&] { s.route.open_requested = true; }, any});
+    commands.push_back({"queue_remove", ICON_TIMES, tr(lang, "queue.remove"), [&] {
+                            run_on_selected(s, lang, "queue.removed", [](const std::string& id) {
+                                return std::pair{std::string("queue.remove"), queue_remove_args(id)};
+                            });
+                        }, any});
+    commands.push_back({"queue_edit", ICON_BRIEFCASE, tr(lang, "queue.edit"), [&] {
+                            for (const auto& r : s.rows)
+                                if (r.item->id == *s.selected.begin()) intent.open = RecordRef{r.object_entity, r.object_id};
+                        }, s.selected.size() == 1});
+    commands.push_back({"queue_refresh", ICON_REFRESH, tr(lang, "command.refresh"), [&] { s.cache_key.clear(); }});
+    commands.push_back({"queue_pick_options", ICON_COGS, tr(lang, "queue.pick_options"),
+                        [] { ImGui::OpenPopup("##queue_pick_options"); }});
+    draw_command_bar("queue_commands", commands, lang, width);
     if (ImGui::BeginPopup("##queue_pick_options")) {
         ImGui::Checkbox((std::string(tr(lang, "queue.pick_to_own")) + "##pick_own").c_str(), &s.pick_to_own_queue);
         ImGui::Checkbox((std::string(tr(lang, "queue.pick_remove")) + "##pick_remove").c_str(), &s.pick_removes);
@@ -363,7 +357,10 @@ QueuePageIntent draw_queue_page(Language lang, WidthClass width, TimestampMs now
 
     ImGui::SetCursorPosX(pad);
     const float avail = ImGui::GetContentRegionAvail().x - pad;
-    ImGui::SetNextItemWidth(phone ? avail - 60.0f : 260.0f);
+    // Touch screens: the search box, filter button and selection boxes are 44 px tall.
+    const ImVec2 touch_padding(ImGui::GetStyle().FramePadding.x, (44.0f - ImGui::GetFontSize()) * 0.5f);
+    if (touch) ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, touch_padding);
+    ImGui::SetNextItemWidth(phone ? avail - 60.0f : 340.0f);
     const std::string hint = std::string(ICON_SEARCH "  ") + tr(lang, "queue.search");
     ImGui::InputTextWithHint("##queue_search", hint.c_str(), s.title_filter.data(), s.title_filter.size());
     record_last_item(tr(lang, "queue.search"));
@@ -371,6 +368,7 @@ QueuePageIntent draw_queue_page(Language lang, WidthClass width, TimestampMs now
     if (ImGui::Button((std::string(ICON_LIST "  ") + (phone ? "" : tr(lang, "workspace.filter")) + "###queue_filters").c_str()))
         s.show_filters = !s.show_filters;
     record_last_item(tr(lang, "workspace.filter"));
+    if (touch) ImGui::PopStyleVar();
     if (!phone) {
         ImGui::SameLine();
         ImGui::AlignTextToFramePadding();
@@ -441,7 +439,8 @@ QueuePageIntent draw_queue_page(Language lang, WidthClass width, TimestampMs now
         {QueueColumn::Age, tr(lang, "queue.col_age"), 110.0f},
         {QueueColumn::Queue, label_of(schema, "queueitem", "queueid", lang), 150.0f},
     };
-    if (phone) columns.resize(3);
+    // A phone has room for the title only; age, priority and worker go on a second line.
+    if (phone) columns.resize(1);
     ImGui::SetCursorPosX(pad);
     const ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg |
                                   ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersInnerH |
@@ -455,14 +454,18 @@ QueuePageIntent draw_queue_page(Language lang, WidthClass width, TimestampMs now
         for (const Column& c : columns) {
             ImGuiTableColumnFlags cf = ImGuiTableColumnFlags_WidthFixed;
             if (c.id == QueueColumn::EnteredOn) cf |= ImGuiTableColumnFlags_DefaultSort;
-            const float w = phone ? (avail - 60.0f) / 3.0f : c.width;
-            ImGui::TableSetupColumn((c.label + "##qcol_" + std::to_string(static_cast<int>(c.id))).c_str(), cf, w);
+            if (phone) cf = ImGuiTableColumnFlags_WidthStretch;
+            ImGui::TableSetupColumn((c.label + "##qcol_" + std::to_string(static_cast<int>(c.id))).c_str(), cf,
+                                    phone ? 0.0f : c.width);
         }
         ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
         ImGui::TableSetColumnIndex(0);
         // The header checkbox selects every row of the view.
         bool all = !s.rows.empty() && s.selected.size() == s.rows.size();
-        if (ImGui::Checkbox("##queue_select_all", &all)) {
+        if (touch) ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, touch_padding);
+        const bool all_clicked = ImGui::Checkbox("##queue_select_all", &all);
+        if (touch) ImGui::PopStyleVar();
+        if (all_clicked) {
             s.selected.clear();
             if (all)
                 for (const auto& r : s.rows) s.selected.insert(r.item->id);
@@ -485,8 +488,9 @@ QueuePageIntent draw_queue_page(Language lang, WidthClass width, TimestampMs now
         const FieldContext fctx{lang, width, store, schema};
         const EntityDef* qi_def = schema.entity("queueitem");
         const AttributeDef* entered_def = qi_def ? qi_def->attribute("enteredon") : nullptr;
-        const float rh = touch ? 44.0f : 32.0f;
-        ImGui::PushStyleVar(ImGuiStyleVar_SelectableTextAlign, ImVec2(0.0f, 0.5f));
+        // Row content is rh - 8 tall: 44 px (a tap target) on touch screens.
+        const float rh = touch ? 52.0f : 32.0f;
+        ImGui::PushStyleVar(ImGuiStyleVar_SelectableTextAlign, ImVec2(0.0f, phone ? 0.1f : 0.5f));
         ImGuiListClipper clipper;
         clipper.Begin(static_cast<int>(s.rows.size()), rh);
         while (clipper.Step()) {
@@ -496,9 +500,15 @@ QueuePageIntent draw_queue_page(Language lang, WidthClass width, TimestampMs now
                 ImGui::PushID(row.item->id.c_str());
                 ImGui::TableSetColumnIndex(0);
                 bool checked = s.selected.count(row.item->id) > 0;
-                const float box_offset = (rh - 8.0f - ImGui::GetFrameHeight()) * 0.5f;
+                const float box_offset = (rh - 8.0f - (touch ? 44.0f : ImGui::GetFrameHeight())) * 0.5f;
                 if (box_offset > 0.0f) ImGui::SetCursorPosY(ImGui::GetCursorPosY() + box_offset);
-                if (ImGui::Checkbox("##sel", &checked)) {
+                // The box sets the row's text baseline to its frame padding, and ImGui moves every
+                // later cell's text down by it: the other cells take it back to line up.
+                const float box_baseline = touch ? touch_padding.y : ImGui::GetStyle().FramePadding.y;
+                if (touch) ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, touch_padding);
+                const bool toggled = ImGui::Checkbox("##sel", &checked);
+                if (touch) ImGui::PopStyleVar();
+                if (toggled) {
                     if (checked) s.selected.insert(row.item->id);
                     else s.selected.erase(row.item->id);
                 }
@@ -523,6 +533,7 @@ QueuePageIntent draw_queue_page(Language lang, WidthClass width, TimestampMs now
                         case QueueColumn::Queue: text = row.queue_name; break;
                         case QueueColumn::ObjectType: break;
                     }
+                    ImGui::SetCursorPosY(ImGui::GetCursorPosY() - box_baseline);
                     if (c == 0) {
                         // The title is a link to the record, as in the hub: edit it from the queue.
                         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(palette::accent));
@@ -531,6 +542,16 @@ QueuePageIntent draw_queue_page(Language lang, WidthClass width, TimestampMs now
                                               ImVec2(0.0f, rh - 8.0f)))
                             intent.open = RecordRef{row.object_entity, row.object_id};
                         ImGui::PopStyleColor();
+                        if (phone) {
+                            std::string meta = format_age(row.age_ms, lang);
+                            for (const std::string& part :
+                                 {option_label(schema, "incident", "prioritycode", row.priority, lang), row.worker_name})
+                                if (!part.empty()) meta += "  \xc2\xb7  " + part;
+                            const ImVec2 at = ImGui::GetItemRectMin();
+                            ImGui::GetWindowDrawList()->AddText(
+                                ImVec2(at.x + ImGui::GetStyle().ItemSpacing.x * 0.5f, at.y + (rh - 8.0f) * 0.5f + 2.0f),
+                                palette::text_secondary, meta.c_str());
+                        }
                     } else {
                         ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (rh - 8.0f - ImGui::GetTextLineHeight()) * 0.5f);
                         ImGui::TextUnformatted(text.c_str());

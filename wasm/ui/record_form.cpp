@@ -4,9 +4,12 @@
 #include "wasm/ui/record_form.hpp"
 
 #include "core/conflict.hpp"
+#include "core/message_catalog.hpp"
 #include "imgui.h"
+#include "wasm/ui/article_commands.hpp"  // knowledge hook (D)
 #include "wasm/ui/card.hpp"
 #include "wasm/ui/case_commands.hpp"
+#include "wasm/ui/command_bar.hpp"
 #include "wasm/ui/field_widgets.hpp"
 #include "wasm/ui/icons.hpp"
 #include "wasm/ui/process_bar.hpp"
@@ -89,10 +92,11 @@ void draw_field(FormState& form, const Record* record, const EntityDef& entity, 
     if (auto it = form.errors.find(a.name); it != form.errors.end()) {
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(kErrorColor));
         ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width - (phone ? 0.0f : label_w));
-        ImGui::TextWrapped("%s %s", ICON_TIMES, it->second.c_str());
+        const std::string error = localize_message(it->second, lang);
+        ImGui::TextWrapped("%s %s", ICON_TIMES, error.c_str());
         ImGui::PopTextWrapPos();
         ImGui::PopStyleColor();
-        record_last_item(it->second.c_str());
+        record_last_item(error.c_str());
     }
     ImGui::EndGroup();
     ImGui::PopItemWidth();
@@ -222,27 +226,35 @@ RecordFormIntent draw_record_form(FormState& form, const RecordFormLook& look) {
     bool want_leave = false;
     std::optional<RecordRef> want_open;
 
-    // Command bar: back, Save, Save & Close.
+    // Command bar: Back, Save, Save & Close, then the entity's and the areas' commands.
     ImGui::PushStyleColor(ImGuiCol_ChildBg, ImGui::ColorConvertU32ToFloat4(palette::surface));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(8.0f, 6.0f));
     const float bh = touch ? 44.0f : 32.0f;
     ImGui::BeginChild("##form_command_bar", ImVec2(0.0f, bh + 12.0f), false, ImGuiWindowFlags_NoScrollbar);
     ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0, 0, 0, 0));
     ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 0.0f);
-    const std::string back = std::string(ICON_CHEVRON_LEFT "  ") + tr(lang, "workspace.back") + "###form_back";
-    if (ImGui::Button(back.c_str(), ImVec2(0.0f, bh))) want_leave = true;
-    ImGui::SameLine();
-    const std::string save = std::string(ICON_CHECK "  ") + tr(lang, "workspace.save") + "###form_save";
-    if (ImGui::Button(save.c_str(), ImVec2(0.0f, bh))) intent.save = true;
-    ImGui::SameLine();
-    const std::string save_close = std::string(ICON_CHECK "  ") + tr(lang, "workspace.save_close") + "###form_save_close";
-    if (ImGui::Button(save_close.c_str(), ImVec2(0.0f, bh))) {
-        intent.save = true;
-        intent.close_after = true;
+    // The commands as data, in the order the bar shows them; what does not fit goes to
+    // "More commands". Areas append theirs through their own add_*_command(s) hook.
+    std::vector<Command> commands;
+    commands.push_back({"form_back", ICON_CHEVRON_LEFT, tr(lang, "workspace.back"), [&] { want_leave = true; }});
+    commands.push_back({"form_save", ICON_CHECK, tr(lang, "workspace.save"), [&] { intent.save = true; }});
+    commands.push_back({"form_save_close", ICON_CHECK, tr(lang, "workspace.save_close"), [&] {
+                            intent.save = true;
+                            intent.close_after = true;
+                        }});
+    add_record_commands(form, look, intent, commands);
+    add_article_commands(form, look, intent, commands);  // knowledge hook: first, so they stay on the bar
+    add_form_workspace_commands(form.entity, form.id, form.is_new, lang, commands);  // workspace hook (H7)
+    add_apply_routing_command(form, look, commands);  // routing hook (H6c): Apply Routing Rule
+    const std::string note = read_only_note(form, look);
+    const float note_w = note.empty() ? 0.0f : ImGui::CalcTextSize(note.c_str()).x + ImGui::GetStyle().ItemSpacing.x;
+    draw_command_bar("form_commands", commands, lang, look.width, note_w);
+    if (!note.empty()) {
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextDisabled("%s", note.c_str());
+        record_last_item(tr(lang, "lifecycle.read_only"));
     }
-    draw_record_commands(form, look, intent);
-    draw_form_workspace_commands(form.entity, form.id, form.is_new, lang, look.width);  // workspace hook (H7)
-    draw_apply_routing_command(form, look);  // routing hook (H6c): Apply Routing Rule
+    draw_record_command_dialogs(form, look);
     ImGui::PopStyleVar();
     ImGui::PopStyleColor();
     ImGui::EndChild();
@@ -284,9 +296,10 @@ RecordFormIntent draw_record_form(FormState& form, const RecordFormLook& look) {
     if (!form.error.empty()) {
         ImGui::SetCursorPosX(pad);
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(kErrorColor));
-        ImGui::TextWrapped("%s %s", ICON_TIMES, form.error.c_str());
+        const std::string error = localize_message(form.error, look.language);
+        ImGui::TextWrapped("%s %s", ICON_TIMES, error.c_str());
         ImGui::PopStyleColor();
-        record_last_item(form.error.c_str());
+        record_last_item(error.c_str());
     }
 
     if (record) draw_conflicts(*record, *entity, look, pad, intent);
@@ -335,7 +348,7 @@ RecordFormIntent draw_record_form(FormState& form, const RecordFormLook& look) {
             ImGui::PopFont();
             ImGui::Dummy(ImVec2(0.0f, 4.0f));
             const float inner = body_w - 2.0f * card_pad;
-            ImGui::BeginDisabled(is_record_read_only(form, look.store));
+            ImGui::BeginDisabled(is_record_read_only(form, look.store) || is_article_read_only(form, look.store));
             for (const auto& field : section.fields) {
                 if (const AttributeDef* a = entity->attribute(field)) draw_field(form, record, *entity, *a, look, inner);
             }
@@ -346,6 +359,7 @@ RecordFormIntent draw_record_form(FormState& form, const RecordFormLook& look) {
             end_card(card, card_pad, 12.0f);
         }
         if (tab.name == "summary" && phone) draw_contact_card(record, look, body_w);
+        if (tab.name == "analytics") draw_article_analytics(record, look, body_w, want_open);  // knowledge hook (D)
     } else {
         // No form metadata: every non-system attribute in schema order.
         const Card card = begin_card(body_w, 16.0f);
