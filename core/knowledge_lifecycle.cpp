@@ -16,7 +16,7 @@
 namespace casehub {
 namespace {
 
-constexpr int kStatusDraft = 2, kStatusInReview = 4, kStatusApproved = 5, kStatusScheduled = 6, kStatusPublished = 7,
+constexpr int kStatusDraft = 2, kStatusInReview = 4, kStatusUpdating = 9, kStatusApproved = 5, kStatusScheduled = 6, kStatusPublished = 7,
               kStatusExpired = 10, kStatusArchived = 11, kStatusRejected = 12, kStatusDiscarded = 13;
 
 const char* kEntity = "knowledgearticle";
@@ -29,13 +29,6 @@ int int_attr(const Record& r, const char* name, int fallback) {
 std::string string_attr(const Record& r, const char* name) {
     const Json* v = r.get(name);
     return v && v->is_string() ? v->get<std::string>() : std::string();
-}
-
-std::string lookup_id(const Record& r, const char* name) {
-    const Json* v = r.get(name);
-    if (!v || !v->is_object()) return {};
-    auto it = v->find("id");
-    return it != v->end() && it->is_string() ? it->get<std::string>() : std::string();
 }
 
 // "KA-00042 “Reset your password”": how messages name an article.
@@ -112,6 +105,26 @@ Error wrong_state(const Record& a, const std::string& action, const std::string&
     return make_error("invalid_transition", "Only " + needed + " articles can be " + action + "; " + article_name(a) +
                                                 " is " + state_label(int_attr(a, "statecode", 0)) + ".",
                       "statecode");
+}
+
+// What customers read must not change under them: a published article is edited only while
+// an author has it in Update (status reason Updating), and scheduled, expired, archived or
+// discarded ones not at all (new version or restore instead), as in Dataverse. Only plain
+// edits are held; the kb.* mutations move articles between states themselves.
+Status refuse_edit_of_locked_article(ApplyContext& ctx, const Record* before, Record& record) {
+    if (!before || ctx.mutation().name != "record.update") return {};
+    const int state = int_attr(*before, "statecode", kb_state::draft);
+    const bool updating = state == kb_state::published && int_attr(*before, "statuscode", 0) == kStatusUpdating;
+    if (state == kb_state::draft || state == kb_state::approved || updating) return {};
+    for (const char* key : {"title", "content", "description", "keywords", "languagecode", "subjectid", "isinternal"}) {
+        const Json* a = before->get(key);
+        const Json* b = record.get(key);
+        if ((a == nullptr) != (b == nullptr) || (a && *a != *b))
+            return make_error("read_only", article_name(*before) + " is " + state_label(state) +
+                                               "; use Update or create a new version to edit it.",
+                              key);
+    }
+    return {};
 }
 
 Status kb_submit_review(ApplyContext& ctx, const Json& args) {
@@ -199,6 +212,17 @@ Status kb_publish_due(ApplyContext& ctx, const Json& args) {
     for (const std::string& id : due_publications(ctx.store(), ctx.now())) {
         const Record a = *ctx.store().find(kEntity, id);
         if (auto s = publish_now(ctx, a, Json::object()); !s) return s;
+    }
+    return {};
+}
+
+// The expiration date stays as set: it is when the article was due to expire, and the
+// job may run a little after it.
+Status kb_expire_due(ApplyContext& ctx, const Json& args) {
+    if (auto s = check_argument_names("kb.expire_due", args, {}); !s) return s;
+    for (const std::string& id : due_expirations(ctx.store(), ctx.now())) {
+        const Record a = *ctx.store().find(kEntity, id);
+        if (auto s = move_to(ctx, a, kb_state::expired, kStatusExpired, Json{{"islatestversion", false}}); !s) return s;
     }
     return {};
 }
@@ -339,7 +363,7 @@ Status kb_add_link(ApplyContext& ctx, const Json& args, const std::string& m, co
     if (std::string(target_entity) == kEntity && *target == a->id)
         return make_error("invalid_link", "An article cannot be related to itself.", target_attr);
     for (const Record* l : ctx.store().referencing(link_entity, "knowledgearticleid", a->id))
-        if (lookup_id(*l, target_attr) == *target)
+        if (lookup_id_of(*l, target_attr) == *target)
             return make_error("already_linked", article_name(*a) + " is already linked to that " + what + ".",
                               target_attr);
     Record link{link_entity, *link_id,
@@ -365,7 +389,7 @@ Status kb_link_to_case(ApplyContext& ctx, const Json& args) {
         issent = it->get<bool>();
     }
     for (const Record* l : ctx.store().referencing("knowledgearticleincident", "knowledgearticleid", a->id)) {
-        if (lookup_id(*l, "incidentid") != *incident) continue;
+        if (lookup_id_of(*l, "incidentid") != *incident) continue;
         if (!issent) return make_error("already_linked", article_name(*a) + " is already linked to this case.", "id");
         // Sending an article already linked marks the link as sent.
         Record after = *l;
@@ -420,7 +444,7 @@ Status kb_rate(ApplyContext& ctx, const Json& args) {
 }  // namespace
 
 std::string root_article_id(const Record& article) {
-    std::string root = lookup_id(article, "rootarticleid");
+    std::string root = lookup_id_of(article, "rootarticleid");
     return root.empty() ? article.id : root;
 }
 
@@ -473,12 +497,26 @@ std::vector<std::string> due_publications(const Store& store, TimestampMs now) {
     return out;
 }
 
+std::vector<std::string> due_expirations(const Store& store, TimestampMs now) {
+    std::vector<std::pair<TimestampMs, std::string>> due;
+    store.for_each(kEntity, [&](const Record& r) {
+        if (int_attr(r, "statecode", 0) != kb_state::published) return;
+        const auto on = parse_utc(string_attr(r, "expirationdate"));
+        if (on && *on <= now) due.emplace_back(*on, r.id);
+    });
+    std::sort(due.begin(), due.end());
+    std::vector<std::string> out;
+    for (auto& d : due) out.push_back(std::move(d.second));
+    return out;
+}
+
 void add_knowledge_mutations(MutationRegistry& r) {
     r.add("kb.submit_review", kb_submit_review);
     r.add("kb.approve", [](ApplyContext& ctx, const Json& args) { return kb_review(ctx, args, true); });
     r.add("kb.reject", [](ApplyContext& ctx, const Json& args) { return kb_review(ctx, args, false); });
     r.add("kb.publish", kb_publish);
     r.add("kb.publish_due", kb_publish_due);
+    r.add("kb.expire_due", kb_expire_due);
     r.add("kb.expire", [](ApplyContext& ctx, const Json& args) {
         return kb_simple(ctx, args, "kb.expire", {kb_state::published}, "expired", "Published", kb_state::expired,
                          kStatusExpired);
@@ -510,17 +548,18 @@ void add_knowledge_mutations(MutationRegistry& r) {
     r.add("kb.link_to_case", kb_link_to_case);
     r.add("kb.view", kb_view);
     r.add("kb.rate", kb_rate);
+    r.add_trigger(RecordTrigger{kEntity, "knowledgearticle.read_only_when_published", refuse_edit_of_locked_article, nullptr});
     // A category tree has no cycles: a category cannot sit below itself.
     r.add_trigger(RecordTrigger{
         "category", "category.tree",
         [](ApplyContext& ctx, const Record*, Record& record) -> Status {
-            std::string parent = lookup_id(record, "parentcategoryid");
+            std::string parent = lookup_id_of(record, "parentcategoryid");
             for (int depth = 0; !parent.empty() && depth < 64; ++depth) {
                 if (parent == record.id)
                     return make_error("invalid_parent", "A category cannot be placed below itself or one of its subcategories.",
                                       "parentcategoryid");
                 const Record* p = ctx.store().find("category", parent);
-                parent = p ? lookup_id(*p, "parentcategoryid") : std::string();
+                parent = p ? lookup_id_of(*p, "parentcategoryid") : std::string();
             }
             return {};
         },

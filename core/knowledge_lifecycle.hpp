@@ -9,6 +9,8 @@
 //   kb.publish {id, publishon?, expirationdate?}  Draft/Approved -> Published, or Scheduled
 //                                              when publishon is later than now
 //   kb.publish_due {}                          publishes every Scheduled article now due
+//   kb.expire_due {}                           expires every Published article whose
+//                                              expirationdate has come (the server's job runs both)
 //   kb.expire / kb.archive / kb.discard / kb.restore {id}
 //   kb.new_version {id, new_id, major}         a Draft copy of a Published article
 //   kb.translate {id, new_id, languagecode}    a Draft copy in another language
@@ -37,6 +39,9 @@ void add_knowledge_mutations(MutationRegistry& registry);
 
 // Ids of Scheduled articles whose publishon is at or before `now`, oldest first (ties by id).
 std::vector<std::string> due_publications(const Store& store, TimestampMs now);
+
+// Ids of Published articles whose expirationdate is at or before `now`, oldest first (ties by id).
+std::vector<std::string> due_expirations(const Store& store, TimestampMs now);
 
 // The root article id of an article (its rootarticleid, or its own id for a root).
 std::string root_article_id(const Record& article);

@@ -11,7 +11,7 @@ packages=(build-essential cmake ninja-build pkg-config git ca-certificates
   nlohmann-json3-dev libcpp-httplib-dev libssl-dev zlib1g-dev libbrotli-dev
   catch2 libsqlite3-dev sqlite3 libsodium-dev
   chromium chromium-driver
-  fonts-dejavu-core fonts-font-awesome dpkg-dev)
+  fonts-dejavu-core fonts-dejavu-extra fonts-font-awesome dpkg-dev)
 
 sudo_if_needed() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
@@ -55,6 +55,9 @@ fi
 mkdir -p "$third/fonts"
 cp -u /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf "$third/fonts/"
 cp -u /usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf "$third/fonts/"
+# Italic (<em>) and bold italic in knowledge articles: fonts-dejavu-extra.
+cp -u /usr/share/fonts/truetype/dejavu/DejaVuSans-Oblique.ttf "$third/fonts/"
+cp -u /usr/share/fonts/truetype/dejavu/DejaVuSans-BoldOblique.ttf "$third/fonts/"
 cp -u /usr/share/fonts/truetype/font-awesome/fontawesome-webfont.ttf "$third/fonts/"
 
 # playwright-core for the browser tests (never `playwright install`: we use Debian's chromium).

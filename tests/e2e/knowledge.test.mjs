@@ -4,11 +4,13 @@
 // "Insert article content" puts the article into an email draft regarding the case.
 import crypto from 'node:crypto';
 import {
-  SIZES, assert, clickLabel, openShell, screenshot, waitForState, waitForWidget,
+  SIZES, assert, clickLabel, findWidgets, openShell, records, screenshot, waitForState, waitForWidget,
 } from './lib.mjs';
 
-async function records(page, entity) {
-  return page.evaluate((e) => window.casehub.records(e), entity);
+// Clicks a command of the form's command bar, through "More commands" when it did not fit.
+async function clickCommand(page, label) {
+  if ((await findWidgets(page, label)).length === 0) await clickLabel(page, 'More commands');
+  return clickLabel(page, label);
 }
 
 export async function panelSuggestsArticleOfflineAndInsertsItIntoEmail(ctx) {
@@ -90,8 +92,8 @@ export async function phoneShowsThePanelAsAPage(ctx) {
   await waitForWidget(page, 'Summary');
 }
 
-// The article form's panel: the rich text editor's toolbar changes the content (saved
-// with the form), and the versions tab lists the translations tied to the same root.
+// The article form's panel: after Update, the rich text editor's toolbar changes the
+// content (saved with the form, then published again), and the versions tab lists the translations tied to the same root.
 export async function articlePanelEditsContentAndListsTranslations(ctx) {
   const page = await ctx.newPage(SIZES.desktop);
   await openShell(page, ctx.baseUrl);
@@ -102,11 +104,18 @@ export async function articlePanelEditsContentAndListsTranslations(ctx) {
   await page.evaluate((id) => { location.hash = `#/knowledgearticle/${id}`; }, article.id);
   await waitForWidget(page, 'Reference panel', { timeout: 20000 });
   await waitForWidget(page, 'Heading 1');
+  // A published article is edited in place after Update (status reason "Updating").
+  await clickCommand(page, 'Update');
+  await page.waitForFunction((id) => window.casehub.records('knowledgearticle')
+    .some((r) => r.id === id && r.attributes.statuscode === 9), article.id, { timeout: 10000, polling: 100 });
   await clickLabel(page, 'Bold');
   await clickLabel(page, 'Save');
   await page.waitForFunction((id) => window.casehub.records('knowledgearticle')
     .some((r) => r.id === id && r.attributes.content.startsWith('<b>...</b>')), article.id, { timeout: 10000, polling: 100 });
   await screenshot(page, 'knowledge-article-editor');
+  await clickCommand(page, 'Publish');
+  await page.waitForFunction((id) => window.casehub.records('knowledgearticle')
+    .some((r) => r.id === id && r.attributes.statuscode === 7), article.id, { timeout: 10000, polling: 100 });
 
   await clickLabel(page, 'Versions and translations');
   await waitForWidget(page, 'Translations');

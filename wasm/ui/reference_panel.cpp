@@ -7,6 +7,7 @@
 
 #include "core/knowledge_lifecycle.hpp"
 #include "core/knowledge_search.hpp"
+#include "core/message_catalog.hpp"
 #include "core/record_mutations.hpp"
 #include "core/safe_html.hpp"
 #include "imgui.h"
@@ -14,6 +15,7 @@
 #include "wasm/client/data_layer.hpp"
 #include "wasm/platform/browser_links.hpp"
 #include "wasm/platform/random.hpp"
+#include "wasm/ui/article_commands.hpp"
 #include "wasm/ui/icons.hpp"
 #include "wasm/ui/rich_text.hpp"
 #include "wasm/ui/widget_recorder.hpp"
@@ -52,13 +54,6 @@ std::string str_attr(const Record& r, const char* name) {
     return v && v->is_string() ? v->get<std::string>() : std::string();
 }
 
-std::string lookup_id(const Record& r, const char* name) {
-    const Json* v = r.get(name);
-    if (!v || !v->is_object()) return {};
-    auto it = v->find("id");
-    return it != v->end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
 int int_attr(const Record& r, const char* name, int fallback) {
     const Json* v = r.get(name);
     return v && v->is_number_integer() ? v->get<int>() : fallback;
@@ -80,7 +75,7 @@ KnowledgeSearch& knowledge_search(const Store& store) {
 
 void show_result(PanelState& st, const Result<Mutation>& r, Language lang, const char* ok_key) {
     st.message_is_error = !r;
-    st.message = r ? tr(lang, ok_key) : r.error().message;
+    st.message = r ? tr(lang, ok_key) : localize_message(r.error().message, lang);
 }
 
 std::string status_text(const Schema& schema, const Record& r, const char* code) {
@@ -159,7 +154,7 @@ void section_title(const RecordFormLook& look, const char* key) {
 }
 
 void draw_customer_tab(const Record& record, const RecordFormLook& look, float width, bool with_contacts) {
-    const std::string customer = record.entity == "incident" ? lookup_id(record, "customerid") : record.id;
+    const std::string customer = record.entity == "incident" ? lookup_id_of(record, "customerid") : record.id;
     if (with_contacts) {
         section_title(look, "kb.panel_contacts");
         draw_records("contacts", newest_first(look.store.referencing("contact", "parentcustomerid", customer), 20), look,
@@ -191,6 +186,18 @@ std::string article_insert(const Record& article, bool as_url) {
     return "<p><a href=\"" + escape_html(url) + "\">" + escape_html(str_attr(article, "title")) + "</a></p>";
 }
 
+// Where the case's email goes by default: its contact's address, else the customer's
+// (the agent can still change To before sending).
+std::string customer_email_of(const Store& store, const Record& incident) {
+    for (const char* attribute : {"primarycontactid", "customerid"}) {
+        const Json* v = incident.get(attribute);
+        if (!v || !v->is_object()) continue;
+        const Record* who = store.find(v->value("entity", std::string()), v->value("id", std::string()));
+        if (who && !str_attr(*who, "emailaddress1").empty()) return str_attr(*who, "emailaddress1");
+    }
+    return {};
+}
+
 // Puts the article (content or link) into the case's email draft, making one when there
 // is none (or always, for "Send by email").
 Result<Mutation> insert_into_email(const Store& store, const Record& incident, const Record& article, bool as_url,
@@ -204,6 +211,7 @@ Result<Mutation> insert_into_email(const Store& store, const Record& incident, c
         return dl.submit("record.update", record_update_args(store, "email", draft->id, Json{{"description", body}}));
     }
     Json fields{{"subject", str_attr(article, "title")},
+                {"torecipients", customer_email_of(store, incident)},
                 {"regardingobjectid", make_lookup("incident", incident.id)},
                 {"description", insertion},
                 {"directioncode", true},
@@ -369,7 +377,7 @@ void draw_similar_tab(PanelState& st, const Record& incident, const RecordFormLo
         ImGui::SameLine(width - 100.0f);
         bool following = false;
         for (const Record* f : look.store.referencing("postfollow", "regardingobjectid", id))
-            if (lookup_id(*f, "ownerid") == me || lookup_id(*f, "createdby") == me) following = true;
+            if (lookup_id_of(*f, "ownerid") == me || lookup_id_of(*f, "createdby") == me) following = true;
         if (following) {
             ImGui::TextDisabled("%s %s", ICON_CHECK, tr(lang, "kb.following"));
         } else if (ImGui::Button(tr(lang, "lifecycle.follow"), ImVec2(96.0f, touch ? 44.0f : 0.0f))) {
@@ -406,7 +414,7 @@ std::vector<const Record*> linked(const Store& store, const char* link_entity, c
                                   const char* attr, const char* target_entity) {
     std::vector<const Record*> out;
     for (const Record* l : store.referencing(link_entity, "knowledgearticleid", article_id))
-        if (const Record* t = store.find(target_entity, lookup_id(*l, attr))) out.push_back(t);
+        if (const Record* t = store.find(target_entity, lookup_id_of(*l, attr))) out.push_back(t);
     return out;
 }
 
@@ -416,8 +424,17 @@ void draw_article_tab(int tab, PanelState& st, FormState& form, const Record& ar
         std::string html = str_attr(article, "content");
         if (auto it = form.edits.find("content"); it != form.edits.end())
             html = it->is_string() ? it->get<std::string>() : std::string();
-        if (draw_rich_text_editor("kb_editor", html, st.editor, look.language, look.fonts, width,
-                                  is_touch_sized(look.width))) {
+        // Published, scheduled and retired articles change through Update or a new version.
+        const bool read_only = is_article_read_only(form, look.store);
+        if (read_only) {
+            ImGui::TextWrapped("%s %s", ICON_EXCLAMATION_TRIANGLE, tr(look.language, "kb.read_only"));
+            record_last_item(tr(look.language, "kb.read_only"));
+        }
+        ImGui::BeginDisabled(read_only);
+        const bool edited = draw_rich_text_editor("kb_editor", html, st.editor, look.language, look.fonts, width,
+                                                  is_touch_sized(look.width));
+        ImGui::EndDisabled();
+        if (edited && !read_only) {
             const Json* stored = article.get("content");
             if (stored && stored->is_string() && stored->get<std::string>() == html)
                 form.edits.erase("content");
@@ -437,10 +454,10 @@ void draw_article_tab(int tab, PanelState& st, FormState& form, const Record& ar
         for (const Record* c : cats) {
             // The category with its path from the top of the tree.
             std::string path = str_attr(*c, "title");
-            const Record* p = look.store.find("category", lookup_id(*c, "parentcategoryid"));
+            const Record* p = look.store.find("category", lookup_id_of(*c, "parentcategoryid"));
             for (int depth = 0; p && depth < 16; ++depth) {
                 path = str_attr(*p, "title") + " \xe2\x80\xba " + path;
-                p = look.store.find("category", lookup_id(*p, "parentcategoryid"));
+                p = look.store.find("category", lookup_id_of(*p, "parentcategoryid"));
             }
             ImGui::BulletText("%s", path.c_str());
         }

@@ -1,6 +1,7 @@
 // Rich text drawing: each block is laid out word by word (ImGui wraps only whole text
-// items, and one paragraph mixes fonts), breaking lines at `width`. Italic has no face of
-// its own in the shipped fonts, so it is drawn in the secondary text colour.
+// items, and one paragraph mixes fonts), breaking lines at `width`. Italic has its own
+// face (DejaVu Sans Oblique / Bold Oblique); where those files are missing it is drawn
+// in the secondary text colour instead, so it still stands out.
 #include "wasm/ui/rich_text.hpp"
 
 #include "imgui.h"
@@ -9,12 +10,22 @@
 namespace casehub::ui {
 namespace {
 
-ImFont* font_for(const Fonts* fonts, RichBlockKind kind, bool bold) {
+ImFont* font_for(const Fonts* fonts, RichBlockKind kind, bool bold, bool italic) {
     ImFont* fallback = ImGui::GetFont();
     if (!fonts) return fallback;
     if (kind == RichBlockKind::heading1 && fonts->large) return fonts->large;
-    if ((bold || kind == RichBlockKind::heading2 || kind == RichBlockKind::heading3) && fonts->bold) return fonts->bold;
+    const bool strong = bold || kind == RichBlockKind::heading2 || kind == RichBlockKind::heading3;
+    if (italic && strong && fonts->bold_italic) return fonts->bold_italic;
+    if (italic && !strong && fonts->italic) return fonts->italic;
+    if (strong && fonts->bold) return fonts->bold;
     return fonts->regular ? fonts->regular : fallback;
+}
+
+// True when the span's italic is drawn with an oblique face rather than a colour.
+bool has_italic_face(const Fonts* fonts, RichBlockKind kind, bool bold) {
+    if (!fonts || kind == RichBlockKind::heading1) return false;
+    const bool strong = bold || kind == RichBlockKind::heading2 || kind == RichBlockKind::heading3;
+    return (strong ? fonts->bold_italic : fonts->italic) != nullptr;
 }
 
 // Lays out one word (or a space) at the cursor, breaking the line first when it would
@@ -91,8 +102,9 @@ std::string draw_rich_text(const std::vector<RichBlock>& blocks, const Fonts* fo
         }
         const float item_left = list ? left + 4.0f : left;
         for (const RichSpan& span : block.spans) {
-            ImGui::PushFont(font_for(fonts, block.kind, span.bold));
-            const ImU32 color = !span.href.empty() ? palette::accent : span.italic ? palette::text_secondary : palette::text;
+            ImGui::PushFont(font_for(fonts, block.kind, span.bold, span.italic));
+            const bool dim_italic = span.italic && !has_italic_face(fonts, block.kind, span.bold);
+            const ImU32 color = !span.href.empty() ? palette::accent : dim_italic ? palette::text_secondary : palette::text;
             std::string word;
             auto flush = [&]() {
                 if (word.empty()) return;
@@ -160,9 +172,12 @@ bool draw_rich_text_editor(const char* id, std::string& html, RichEditorState& s
         if (i > 0) ImGui::SameLine();
         const Tool& t = tools[i];
         const std::string label = std::string(t.edit == RichEdit::link ? tr(language, "kb.editor_link") : t.label) + "##" + t.key;
-        if (t.edit == RichEdit::bold && fonts && fonts->bold) ImGui::PushFont(fonts->bold);
+        ImFont* face = t.edit == RichEdit::bold ? (fonts ? fonts->bold : nullptr)
+                       : t.edit == RichEdit::italic ? (fonts ? fonts->italic : nullptr)
+                                                    : nullptr;
+        if (face) ImGui::PushFont(face);
         const bool pressed = ImGui::Button(label.c_str(), button);
-        if (t.edit == RichEdit::bold && fonts && fonts->bold) ImGui::PopFont();
+        if (face) ImGui::PopFont();
         record_last_item(tr(language, t.key));
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(language, t.key));
         if (pressed) {

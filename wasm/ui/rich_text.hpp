@@ -1,6 +1,7 @@
 // Knowledge article content in ImGui: the blocks of core/safe_html drawn with the large
-// font for h1, bold for h2/h3 and <b>, bullets and numbers for lists, links underlined
-// and clickable; and the Content editor (toolbar + markup field + live preview).
+// font for h1, bold for h2/h3 and <b>, oblique for <i>/<em>, bullets and numbers for
+// lists, links underlined and clickable; and the Content editor (toolbar + markup field
+// + live preview).
 #pragma once
 #include <cstddef>
 #include <string>

@@ -151,6 +151,11 @@ Fonts load_fonts(ImGuiIO& io, float pixel_ratio) {
         fonts.bold = add_font(io, bold, 15.0f, ratio, true);
         fonts.large = add_font(io, bold, 20.0f, ratio, true);
         fonts.loaded_from_files = fonts.regular && fonts.bold && fonts.large;
+        // Italic faces only for article text, so no icons: each adds ~600 glyphs to the atlas.
+        if (file_exists("/fonts/DejaVuSans-Oblique.ttf"))
+            fonts.italic = add_font(io, "/fonts/DejaVuSans-Oblique.ttf", 15.0f, ratio, false);
+        if (file_exists("/fonts/DejaVuSans-BoldOblique.ttf"))
+            fonts.bold_italic = add_font(io, "/fonts/DejaVuSans-BoldOblique.ttf", 15.0f, ratio, false);
     }
     if (!fonts.loaded_from_files) {
         std::fprintf(stderr, "casehub: fonts missing from /fonts; using ImGui's built-in font (ASCII only)\n");
@@ -159,10 +164,13 @@ Fonts load_fonts(ImGuiIO& io, float pixel_ratio) {
         config.SizePixels = 13.0f * ratio;
         ImFont* fallback = io.Fonts->AddFontDefault(&config);
         fonts.regular = fonts.bold = fonts.large = fallback;
+        fonts.italic = fonts.bold_italic = nullptr;
     }
     io.FontDefault = fonts.regular;
     io.FontGlobalScale = 1.0f / ratio;
     io.Fonts->Build();
+    std::printf("casehub: font atlas %dx%d at pixel ratio %.2f\n", io.Fonts->TexWidth, io.Fonts->TexHeight,
+                 static_cast<double>(ratio));
     return fonts;
 }
 

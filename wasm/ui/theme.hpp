@@ -33,6 +33,8 @@ struct Fonts {
     ImFont* regular = nullptr;  // body text, with icons merged
     ImFont* bold = nullptr;     // headings, selected items, with icons merged
     ImFont* large = nullptr;    // page titles
+    ImFont* italic = nullptr;       // <em> in articles (DejaVu Sans Oblique); null: not shipped
+    ImFont* bold_italic = nullptr;  // <b><em> in articles; null: not shipped
     bool loaded_from_files = false;  // false: files missing, ImGui's built-in font is used
 };
 
