@@ -26,13 +26,6 @@ int int_attr(const Record& r, const char* name, int fallback) {
     return v && v->is_number_integer() ? v->get<int>() : fallback;
 }
 
-std::string lookup_id_of(const Record& r, const char* name) {
-    const Json* v = r.get(name);
-    if (!v || !v->is_object()) return {};
-    auto id = v->find("id");
-    return id != v->end() && id->is_string() ? id->get<std::string>() : std::string();
-}
-
 std::vector<std::string> split_path(const std::string& path) {
     std::vector<std::string> out;
     std::string part;

@@ -20,13 +20,6 @@ int int_attribute(const Record& r, const char* name, int fallback) {
     return v && v->is_number_integer() ? v->get<int>() : fallback;
 }
 
-std::string lookup_id(const Record& r, const char* name) {
-    const Json* v = r.get(name);
-    if (!v) return {};
-    if (v->is_object()) return v->value("id", std::string());
-    return v->is_string() ? v->get<std::string>() : std::string();
-}
-
 // "CAS-01042-X1Y2Z3", else the title, else "This case".
 std::string case_name(const Record& r) {
     for (const char* a : {"ticketnumber", "title"})
@@ -94,16 +87,16 @@ Status refuse_edit_of_closed_case(ApplyContext& ctx, const Record* before, Recor
 // A child case: one level deep, under an active parent, and it takes the parent's
 // customer and product when it has none of its own.
 Status inherit_from_parent_case(ApplyContext& ctx, const Record* before, Record& record) {
-    const std::string parent_id = lookup_id(record, "parentcaseid");
+    const std::string parent_id = lookup_id_of(record, "parentcaseid");
     if (parent_id.empty()) return {};
-    if (before && lookup_id(*before, "parentcaseid") == parent_id) return {};
+    if (before && lookup_id_of(*before, "parentcaseid") == parent_id) return {};
     if (parent_id == record.id)
         return make_error("invalid", "A case cannot be its own parent case.", "parentcaseid");
     const Record* parent = ctx.store().find("incident", parent_id);
     if (!parent)
         return make_error("not_found", "The parent case no longer exists; choose another parent case.",
                           "parentcaseid");
-    if (!lookup_id(*parent, "parentcaseid").empty())
+    if (!lookup_id_of(*parent, "parentcaseid").empty())
         return make_error("invalid", case_name(*parent) + " is itself a child case; a child case cannot have child cases.",
                           "parentcaseid");
     if (!ctx.store().referencing("incident", "parentcaseid", record.id).empty())
@@ -208,7 +201,7 @@ Status case_reactivate(ApplyContext& ctx, const Json& args) {
     if (!is_case_closed(before)) return make_error("invalid_state", case_name(before) + " is already active.");
     if (int_attribute(before, "statuscode", 0) == case_status::merged) {
         std::string into;
-        if (const Record* master = ctx.store().find("incident", lookup_id(before, "masterid")))
+        if (const Record* master = ctx.store().find("incident", lookup_id_of(before, "masterid")))
             into = " into " + case_name(*master);
         return make_error("invalid_state", case_name(before) + " was merged" + into +
                                                "; work on the case it was merged into instead.");
@@ -281,7 +274,7 @@ Status case_assign(ApplyContext& ctx, const Json& args) {
                               "ownerid");
     Record after = before;
     after.attributes["ownerid"] = make_lookup(entity, id);
-    if (const std::string bu = lookup_id(*target, "businessunitid"); !bu.empty())
+    if (const std::string bu = lookup_id_of(*target, "businessunitid"); !bu.empty())
         after.attributes["owningbusinessunit"] = make_lookup("businessunit", bu);
     return write_case(ctx, before, std::move(after));
 }
@@ -289,7 +282,7 @@ Status case_assign(ApplyContext& ctx, const Json& args) {
 std::vector<Record> follows_of(const Store& store, const std::string& user_id, const std::string& id) {
     std::vector<Record> out;
     for (const Record* r : store.referencing("postfollow", "regardingobjectid", id))
-        if (lookup_id(*r, "ownerid") == user_id) out.push_back(*r);
+        if (lookup_id_of(*r, "ownerid") == user_id) out.push_back(*r);
     return out;
 }
 
@@ -356,7 +349,7 @@ Status case_merge(ApplyContext& ctx, const Json& args) {
         if (is_case_closed(before))
             return make_error("invalid_state", case_name(before) + " is " + state_word(before) +
                                                    "; only active cases can be merged.");
-        if (lookup_id(before, "customerid") != lookup_id(surviving, "customerid"))
+        if (lookup_id_of(before, "customerid") != lookup_id_of(surviving, "customerid"))
             return make_error("invalid", case_name(before) + " is for another customer than " + case_name(surviving) +
                                              "; only cases of the same customer can be merged.",
                               "merge");
@@ -395,7 +388,7 @@ bool is_following(const Store& store, const std::string& user_id, const std::str
     for (const Record* r : store.referencing("postfollow", "regardingobjectid", id)) {
         const Json* regarding = r->get("regardingobjectid");
         if (regarding && regarding->is_object() && regarding->value("entity", std::string()) == entity &&
-            lookup_id(*r, "ownerid") == user_id)
+            lookup_id_of(*r, "ownerid") == user_id)
             return true;
     }
     return false;

@@ -8,13 +8,6 @@
 namespace casehub {
 namespace {
 
-std::string lookup_of(const Record& record, const char* attribute) {
-    const Json* v = record.get(attribute);
-    if (!v || !v->is_object()) return {};
-    auto it = v->find("id");
-    return it != v->end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
 }  // namespace
 
 void add_demo_queues(const DemoOptions& options, Store& store) {
@@ -35,14 +28,14 @@ void add_demo_queues(const DemoOptions& options, Store& store) {
     std::vector<Shared> shared;  // the public queues, each made for one business unit
     store.for_each("queue", [&](const Record& q) {
         const Json* type = q.get("queueviewtype");
-        if (!type || *type == 0) shared.push_back({q.id, lookup_of(q, "businessunitid")});
+        if (!type || *type == 0) shared.push_back({q.id, lookup_id_of(q, "businessunitid")});
     });
 
     for (const char* domain : {"camille", "alex", "dewi", "budi"}) {
         const Record* found = find_user_by_domainname(store, domain);
         if (!found) continue;
         Record user = *found;
-        const std::string bu = lookup_of(user, "businessunitid");
+        const std::string bu = lookup_id_of(user, "businessunitid");
         const std::string key = "demo-queue/" + seed + "/" + domain;
         auto member = [&](const std::string& queue_id) {
             Record m{"queuemembership", uuid_from_text(key + "/member/" + queue_id),
@@ -77,11 +70,11 @@ void add_demo_queues(const DemoOptions& options, Store& store) {
         if (gold.empty() && q.attributes.value("name", std::string()) == "Gold") gold = q.id;
     });
     if (!camille || gold.empty()) return;
-    const std::string bu_fr = lookup_of(*camille, "businessunitid");
+    const std::string bu_fr = lookup_id_of(*camille, "businessunitid");
     std::vector<Record> waiting;
     store.for_each("incident", [&](const Record& c) {
         if (waiting.size() >= 3 || c.attributes.value("statecode", -1) != 0) return;
-        if (lookup_of(c, "owningbusinessunit") != bu_fr || !store.referencing("queueitem", "objectid", c.id).empty())
+        if (lookup_id_of(c, "owningbusinessunit") != bu_fr || !store.referencing("queueitem", "objectid", c.id).empty())
             return;
         Record qi{"queueitem", uuid_from_text("demo-queue/" + seed + "/gold/" + c.id),
                   {{"title", c.attributes.value("title", std::string())},

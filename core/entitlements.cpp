@@ -13,13 +13,6 @@ namespace casehub {
 
 namespace {
 
-std::string lookup_id_of(const Record& r, const char* attribute) {
-    const Json* v = r.get(attribute);
-    if (!v || !v->is_object()) return {};
-    auto it = v->find("id");
-    return it != v->end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
 double number_of(const Record& r, const char* attribute, double fallback = 0) {
     const Json* v = r.get(attribute);
     return v && v->is_number() ? v->get<double>() : fallback;

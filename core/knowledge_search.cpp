@@ -21,13 +21,6 @@ std::string string_attr(const Record& r, const char* name) {
     return v && v->is_string() ? v->get<std::string>() : std::string();
 }
 
-std::string lookup_id(const Record& r, const char* name) {
-    const Json* v = r.get(name);
-    if (!v || !v->is_object()) return {};
-    auto it = v->find("id");
-    return it != v->end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
 const char* language_of(const Record& article) {
     const Json* v = article.get("languagecode");
     const int code = v && v->is_number_integer() ? v->get<int>() : 0;
@@ -68,9 +61,9 @@ SearchDocument knowledge_document(const Store& store, const Record& article) {
     const Json* internal = article.get("isinternal");
     d.facets.push_back({"internal", internal && internal->is_boolean() && internal->get<bool>() ? "true" : "false"});
     for (const Record* l : store.referencing("knowledgearticlecategory", "knowledgearticleid", article.id))
-        d.facets.push_back({"category", lookup_id(*l, "categoryid")});
+        d.facets.push_back({"category", lookup_id_of(*l, "categoryid")});
     for (const Record* l : store.referencing("knowledgearticleproduct", "knowledgearticleid", article.id))
-        d.facets.push_back({"product", lookup_id(*l, "productid")});
+        d.facets.push_back({"product", lookup_id_of(*l, "productid")});
     return d;
 }
 
@@ -149,7 +142,7 @@ std::set<std::string> case_words(const Record& incident) {
 
 std::vector<SimilarCase> similar_cases(const Store& store, const Record& incident, std::size_t limit) {
     const std::set<std::string> mine = case_words(incident);
-    const std::string customer = lookup_id(incident, "customerid"), product = lookup_id(incident, "productid");
+    const std::string customer = lookup_id_of(incident, "customerid"), product = lookup_id_of(incident, "productid");
     std::vector<SimilarCase> out;
     store.for_each("incident", [&](const Record& other) {
         if (other.id == incident.id) return;
@@ -161,8 +154,8 @@ std::vector<SimilarCase> similar_cases(const Store& store, const Record& inciden
             if (shared > 0)
                 score = static_cast<double>(shared) / std::sqrt(static_cast<double>(mine.size() * theirs.size()));
         }
-        const bool same_customer = !customer.empty() && lookup_id(other, "customerid") == customer;
-        const bool same_product = !product.empty() && lookup_id(other, "productid") == product;
+        const bool same_customer = !customer.empty() && lookup_id_of(other, "customerid") == customer;
+        const bool same_product = !product.empty() && lookup_id_of(other, "productid") == product;
         if (score == 0 && !same_customer && !same_product) return;
         if (score == 0 && !(same_customer && same_product)) return;  // a shared customer alone is "recent cases"
         score += (same_customer ? 0.25 : 0.0) + (same_product ? 0.25 : 0.0);

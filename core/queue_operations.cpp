@@ -12,20 +12,6 @@
 namespace casehub {
 namespace {
 
-std::string lookup_of(const Record& record, const char* attribute) {
-    const Json* v = record.get(attribute);
-    if (!v || !v->is_object()) return {};
-    auto it = v->find("id");
-    return it != v->end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
-std::string lookup_entity_of(const Record& record, const char* attribute) {
-    const Json* v = record.get(attribute);
-    if (!v || !v->is_object()) return {};
-    auto it = v->find("entity");
-    return it != v->end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
 bool is_active(const Record& record) {
     const Json* s = record.get("statecode");
     return !s || !s->is_number_integer() || s->get<int>() == 0;
@@ -64,7 +50,7 @@ Result<Record> find_item(const ApplyContext& ctx, const std::string& item_id) {
         return make_error("not_found", "This queue item is no longer in any queue (it may have been removed).");
     }
     if (!is_active(*found))
-        return make_error("inactive", "This item has left " + queue_name(ctx, lookup_of(*found, "queueid")) +
+        return make_error("inactive", "This item has left " + queue_name(ctx, lookup_id_of(*found, "queueid")) +
                                           "; it can no longer be worked from the queue.");
     return *found;
 }
@@ -101,7 +87,7 @@ Status delete_item(ApplyContext& ctx, const Record& item) {
 
 }  // namespace
 
-std::string worker_of(const Record& queueitem) { return lookup_of(queueitem, "workerid"); }
+std::string worker_of(const Record& queueitem) { return lookup_id_of(queueitem, "workerid"); }
 
 std::vector<const Record*> active_queue_items_of(const Store& store, const std::string& object_id) {
     std::vector<const Record*> items = store.referencing("queueitem", "objectid", object_id);
@@ -125,7 +111,7 @@ Result<std::string> add_to_queue(ApplyContext& ctx, const std::string& queue_id,
 
     const std::vector<const Record*> items = active_queue_items_of(ctx.store(), object_id);
     for (const Record* item : items)
-        if (lookup_of(*item, "queueid") == queue_id) return item->id;
+        if (lookup_id_of(*item, "queueid") == queue_id) return item->id;
     const Json* multiple = queue->get("casehub_allowmultiplequeues");
     const bool allow_multiple = multiple && multiple->is_boolean() && multiple->get<bool>();
     if (!allow_multiple && !items.empty()) {
@@ -182,10 +168,10 @@ Status pick_queue_item(ApplyContext& ctx, const std::string& item_id, const Pick
     }
     if (options.to_own_queue) {
         const Record* user = ctx.store().find("systemuser", me);
-        const std::string own = user ? lookup_of(*user, "queueid") : std::string();
+        const std::string own = user ? lookup_id_of(*user, "queueid") : std::string();
         if (own.empty())
             return make_error("no_own_queue", ctx.user_name(me) + " has no queue of their own; pick the item without moving it.");
-        if (lookup_of(before, "queueid") != own) {
+        if (lookup_id_of(before, "queueid") != own) {
             after.attributes["queueid"] = make_lookup("queue", own);
             after.attributes["enteredon"] = format_utc(ctx.now());
         }
@@ -203,7 +189,7 @@ Status release_queue_item(ApplyContext& ctx, const std::string& item_id) {
     Record after = before;
     clear_worker(after);
     // Back to the queue's owner (ReleaseToQueue), so the queue's agents can pick it.
-    if (const Record* queue = ctx.store().find("queue", lookup_of(before, "queueid"))) {
+    if (const Record* queue = ctx.store().find("queue", lookup_id_of(before, "queueid"))) {
         if (const Json* owner = queue->get("ownerid")) after.attributes["ownerid"] = *owner;
         if (const Json* bu = queue->get("owningbusinessunit")) after.attributes["owningbusinessunit"] = *bu;
     }
@@ -218,7 +204,7 @@ Status route_queue_item_to_queue(ApplyContext& ctx, const std::string& item_id, 
     if (!queue) return make_error("not_found", "There is no queue with id " + queue_id + " (it may have been deleted).");
     if (!is_active(*queue))
         return make_error("inactive", "The queue " + queue_name(ctx, queue_id) + " is inactive; choose an active queue.");
-    if (lookup_of(before, "queueid") == queue_id) return {};
+    if (lookup_id_of(before, "queueid") == queue_id) return {};
     if (auto s = check_take_over(ctx, before, "route"); !s) return s;
     if (auto s = ctx.policy().check(ctx.store(), ctx.user(), Privilege::AppendTo, *queue); !s) return s;
     Record after = before;
@@ -244,7 +230,7 @@ Status route_queue_item_to_principal(ApplyContext& ctx, const std::string& item_
 
     // The record in the item goes to them too, as Assign would do it.
     const std::string object_entity = lookup_entity_of(before, "objectid");
-    if (const Record* object = ctx.store().find(object_entity, lookup_of(before, "objectid"))) {
+    if (const Record* object = ctx.store().find(object_entity, lookup_id_of(before, "objectid"))) {
         Record assigned = *object;
         assigned.attributes["ownerid"] = make_lookup(entity, id);
         if (const Json* bu = target->get("businessunitid")) assigned.attributes["owningbusinessunit"] = *bu;

@@ -13,20 +13,6 @@
 namespace casehub {
 namespace {
 
-std::string lookup_of(const Record& record, const char* attribute) {
-    const Json* v = record.get(attribute);
-    if (!v || !v->is_object()) return {};
-    auto it = v->find("id");
-    return it != v->end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
-std::string lookup_entity_of(const Record& record, const char* attribute) {
-    const Json* v = record.get(attribute);
-    if (!v || !v->is_object()) return {};
-    auto it = v->find("entity");
-    return it != v->end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
 int int_of(const Record& record, const char* attribute, int fallback) {
     const Json* v = record.get(attribute);
     return v && v->is_number_integer() ? v->get<int>() : fallback;
@@ -49,7 +35,7 @@ TimestampMs time_of(const Record& record, const char* attribute) {
 std::set<std::string> member_queue_ids(const Store& store, const std::string& user_id) {
     std::set<std::string> ids;
     for (const Record* m : store.referencing("queuemembership", "systemuserid", user_id))
-        ids.insert(lookup_of(*m, "queueid"));
+        ids.insert(lookup_id_of(*m, "queueid"));
     return ids;
 }
 
@@ -71,7 +57,7 @@ std::vector<const Record*> queues_in_scope(const Store& store, const std::string
     const std::set<std::string> member = member_queue_ids(store, user_id);
     store.for_each("queue", [&](const Record& q) {
         if (!is_active(q)) return;
-        const bool is_member = member.count(q.id) > 0 || lookup_of(q, "ownerid") == user_id;
+        const bool is_member = member.count(q.id) > 0 || lookup_id_of(q, "ownerid") == user_id;
         const bool is_private = int_of(q, "queueviewtype", 0) == 1;
         if (scope == QueueScope::Mine ? is_member : (is_member || !is_private)) out.push_back(&q);
     });
@@ -84,7 +70,7 @@ std::vector<const Record*> queues_in_scope(const Store& store, const std::string
 
 int sla_status_of(const Store& store, const Record& object, TimestampMs now) {
     auto kpi = [&](const char* attribute) -> int {
-        const std::string id = lookup_of(object, attribute);
+        const std::string id = lookup_id_of(object, attribute);
         if (id.empty()) return kNoSla;
         const Record* k = store.find("slakpiinstance", id);
         return k ? int_of(*k, "status", kNoSla) : kNoSla;
@@ -123,10 +109,10 @@ std::vector<QueueRow> query_queue_items(const Store& store, const QueueViewReque
     auto visit = [&](const Record& item) {
         if (!is_active(item)) return;
         QueueRow row;
-        row.queue_id = lookup_of(item, "queueid");
+        row.queue_id = lookup_id_of(item, "queueid");
         auto q = queue_names.find(row.queue_id);
         if (q == queue_names.end()) return;
-        row.worker_id = lookup_of(item, "workerid");
+        row.worker_id = lookup_id_of(item, "workerid");
         if (request.view == QueueItemView::Available && !row.worker_id.empty()) return;
         if (request.view == QueueItemView::MyWork && row.worker_id != request.user_id) return;
         row.title = string_of(item, "title");
@@ -134,7 +120,7 @@ std::vector<QueueRow> query_queue_items(const Store& store, const QueueViewReque
         if (!row.worker_id.empty()) row.worker_name = worker_name(lookup_entity_of(item, "workerid"), row.worker_id);
         if (!worker_needle.empty() && !contains_folded(fold_text(row.worker_name), worker_needle)) return;
         row.object_entity = lookup_entity_of(item, "objectid");
-        row.object_id = lookup_of(item, "objectid");
+        row.object_id = lookup_id_of(item, "objectid");
         const Record* object = store.find(row.object_entity, row.object_id);
         row.priority = object ? int_of(*object, "prioritycode", 0) : 0;
         if (row.priority == 0) row.priority = int_of(item, "priority", 0);
@@ -182,7 +168,7 @@ std::vector<QueueCount> queue_counts(const Store& store, const std::string& user
         c.queue = q;
         for (const Record* item : store.referencing("queueitem", "queueid", q->id)) {
             if (!is_active(*item)) continue;
-            const std::string worker = lookup_of(*item, "workerid");
+            const std::string worker = lookup_id_of(*item, "workerid");
             if (worker.empty()) {
                 ++c.available;
             } else {

@@ -24,12 +24,6 @@ std::string string_attr(const Record& r, const char* name) {
     return v && v->is_string() ? v->get<std::string>() : std::string();
 }
 
-std::string lookup_id_of(const Record& r, const char* name) {
-    const Json* v = r.get(name);
-    if (!v || !v->is_object()) return {};
-    return v->value("id", std::string());
-}
-
 // Assigns the case to the item's user or team (and that owner's business unit).
 Status assign_case(ApplyContext& ctx, const Record& incident, const Json& owner) {
     Record after = incident;

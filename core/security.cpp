@@ -29,22 +29,6 @@ bool is_lookup_value(const Json& v) {
     return e != v.end() && i != v.end() && e->is_string() && i->is_string();
 }
 
-// The id a lookup attribute points at ("" when absent or not a lookup). A bare string
-// id is accepted too, for attributes such as businessunitid written by hand.
-std::string lookup_id(const Record& record, const std::string& attribute) {
-    const Json* v = record.get(attribute);
-    if (!v) return {};
-    if (v->is_string()) return v->get<std::string>();
-    if (is_lookup_value(*v)) return (*v)["id"].get<std::string>();
-    return {};
-}
-
-std::string lookup_entity(const Record& record, const std::string& attribute) {
-    const Json* v = record.get(attribute);
-    if (!v || !is_lookup_value(*v)) return {};
-    return (*v)["entity"].get<std::string>();
-}
-
 std::string string_attribute(const Record& record, const std::string& attribute) {
     const Json* v = record.get(attribute);
     return v && v->is_string() ? v->get<std::string>() : std::string();
@@ -60,9 +44,9 @@ bool contains(const std::vector<std::string>& v, const std::string& s) {
 bool is_owned_by(const UserContext& user, const Record& record) {
     if (record.entity == "systemuser") return record.id == user.user_id;
     if (record.entity == "team") return contains(user.team_ids, record.id);
-    const std::string owner = lookup_id(record, "ownerid");
+    const std::string owner = lookup_id_of(record, "ownerid");
     if (owner.empty()) return false;
-    const std::string owner_entity = lookup_entity(record, "ownerid");
+    const std::string owner_entity = lookup_entity_of(record, "ownerid");
     if (owner_entity == "team") return contains(user.team_ids, owner);
     return owner == user.user_id;  // "systemuser", or a bare id
 }
@@ -74,7 +58,7 @@ bool is_same_or_below(const Store& store, std::string unit, const std::string& a
         if (unit == ancestor) return true;
         const Record* bu = store.find("businessunit", unit);
         if (!bu) return false;
-        unit = lookup_id(*bu, "parentbusinessunitid");
+        unit = lookup_id_of(*bu, "parentbusinessunitid");
     }
     return false;
 }
@@ -182,9 +166,9 @@ std::string business_unit_name(const Store& store, const std::string& id) {
 
 // The owner's display name: a user's fullname or a team's name.
 std::string owner_name(const Store& store, const Record& record) {
-    const std::string id = lookup_id(record, "ownerid");
+    const std::string id = lookup_id_of(record, "ownerid");
     if (id.empty()) return "nobody";
-    std::string entity = lookup_entity(record, "ownerid");
+    std::string entity = lookup_entity_of(record, "ownerid");
     if (entity.empty()) entity = "systemuser";
     if (const Record* owner = store.find(entity, id)) {
         std::string name = string_attribute(*owner, entity == "team" ? "name" : "fullname");
@@ -270,17 +254,17 @@ Depth privilege_depth(const UserContext& user, const std::string& entity, Privil
 
 std::string business_unit_of(const Store& store, const Record& record) {
     if (record.entity == "businessunit") return record.id;
-    if (record.entity == "systemuser" || record.entity == "team") return lookup_id(record, "businessunitid");
-    std::string bu = lookup_id(record, "owningbusinessunit");
+    if (record.entity == "systemuser" || record.entity == "team") return lookup_id_of(record, "businessunitid");
+    std::string bu = lookup_id_of(record, "owningbusinessunit");
     if (!bu.empty()) return bu;
-    const std::string owner = lookup_id(record, "ownerid");
+    const std::string owner = lookup_id_of(record, "ownerid");
     if (!owner.empty()) {
-        std::string owner_entity = lookup_entity(record, "ownerid");
+        std::string owner_entity = lookup_entity_of(record, "ownerid");
         if (owner_entity.empty()) owner_entity = "systemuser";
-        if (const Record* o = store.find(owner_entity, owner)) return lookup_id(*o, "businessunitid");
+        if (const Record* o = store.find(owner_entity, owner)) return lookup_id_of(*o, "businessunitid");
     }
     // Business-owned records (equipment, queues in the demo data) name their unit directly.
-    return lookup_id(record, "businessunitid");
+    return lookup_id_of(record, "businessunitid");
 }
 
 Status check_privilege(const Store& store, const UserContext& user, Privilege privilege, const Record& record) {
@@ -364,7 +348,7 @@ Status check_assign(const Store& store, const UserContext& user, const Record& c
 
     Record reassigned = current;
     reassigned.attributes["ownerid"] = new_owner;
-    const std::string owner_bu = lookup_id(*owner, "businessunitid");
+    const std::string owner_bu = lookup_id_of(*owner, "businessunitid");
     if (!owner_bu.empty()) reassigned.attributes["owningbusinessunit"] = make_lookup("businessunit", owner_bu);
 
     // As in Dataverse, the new owner must be able to see what they receive.
@@ -388,7 +372,7 @@ Status check_append(const Store& store, const UserContext& user, const Record& s
 }
 
 Status check_release_queue_item(const Store& store, const UserContext& user, const Record& queueitem) {
-    const std::string worker = lookup_id(queueitem, "workerid");
+    const std::string worker = lookup_id_of(queueitem, "workerid");
     if (worker.empty() || worker == user.user_id) return check_privilege(store, user, Privilege::Write, queueitem);
     if (check_privilege(store, user, Privilege::Assign, queueitem)) return {};
     std::string worker_name = "another agent";
@@ -438,15 +422,15 @@ Result<UserContext> user_context_for(const Store& store, const std::string& syst
     const std::string display = ctx.fullname.empty() ? string_attribute(*user, "domainname") : ctx.fullname;
     if (const Json* disabled = user->get("isdisabled"); disabled && disabled->is_boolean() && disabled->get<bool>())
         return make_error("disabled", "The account of " + display + " is disabled; ask an administrator to enable it.");
-    ctx.business_unit_id = lookup_id(*user, "businessunitid");
+    ctx.business_unit_id = lookup_id_of(*user, "businessunitid");
     if (ctx.business_unit_id.empty())
         return make_error("invalid", "The account of " + display +
                                          " has no business unit; ask an administrator to set one.",
                           "businessunitid");
     ctx.roles = split_role_names(string_attribute(*user, "securityroles"));
     store.for_each("teammembership", [&](const Record& m) {
-        if (lookup_id(m, "systemuserid") != systemuser_id) return;
-        const std::string team = lookup_id(m, "teamid");
+        if (lookup_id_of(m, "systemuserid") != systemuser_id) return;
+        const std::string team = lookup_id_of(m, "teamid");
         if (!team.empty() && !contains(ctx.team_ids, team)) ctx.team_ids.push_back(team);
     });
     std::sort(ctx.team_ids.begin(), ctx.team_ids.end());

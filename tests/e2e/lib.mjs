@@ -131,6 +131,12 @@ async function isTouch(page) {
 // then waits a few frames for the client to answer.
 export async function clickLabel(page, label, { where, touch } = {}) {
   const w = await waitForWidget(page, label, { where });
+  await clickWidgetAt(page, w, touch);
+  return w;
+}
+
+// Clicks (or taps) the centre of the widget `w` (as widgets() reports it).
+async function clickWidgetAt(page, w, touch) {
   const x = w.x + w.w / 2, y = w.y + w.h / 2;
   if (touch ?? await isTouch(page)) {
     await page.touchscreen.tap(x, y);
@@ -142,7 +148,43 @@ export async function clickLabel(page, label, { where, touch } = {}) {
     await page.mouse.up();
   }
   await waitFrames(page, 3);
-  return w;
+}
+
+// The overflow button of a command bar, in en / fr / id.
+export const MORE_COMMANDS = ['More commands', 'Plus de commandes', 'Perintah lainnya'];
+
+// Clicks the command `label` of a command bar: on the bar when it is drawn there, else
+// through the bar's "More commands" menu (any language), where commands that do not fit
+// the width go. `where` narrows which bar (e.g. w => w.y < 120); the menu item itself is
+// the one the menu added. Waits up to `timeout` for the command to be offered.
+export async function clickCommand(page, label, { where = () => true, touch, timeout = 15000 } = {}) {
+  const deadline = Date.now() + timeout;
+  const key = (w) => `${w.label}@${w.x},${w.y}`;
+  for (;;) {
+    const before = await widgets(page);
+    const direct = before.find((w) => w.label === label && where(w));
+    if (direct) {
+      await clickWidgetAt(page, direct, touch);
+      return direct;
+    }
+    const more = before.find((w) => MORE_COMMANDS.includes(w.label) && where(w));
+    if (more) {
+      await clickWidgetAt(page, more, touch);
+      const known = new Set(before.map(key));
+      const item = (await widgets(page)).find((w) => w.label === label && !known.has(key(w)));
+      if (item) {
+        await clickWidgetAt(page, item, touch);
+        return item;
+      }
+      await page.keyboard.press('Escape');  // not in this menu (yet): close it and look again
+      await waitFrames(page, 2);
+    }
+    if (Date.now() > deadline) {
+      const labels = [...new Set((await widgets(page)).map((w) => w.label))].join(' | ');
+      throw new Error(`no command "${label}" on the bar or in More commands after ${timeout} ms; the last frame had: ${labels}`);
+    }
+    await page.waitForTimeout(200);
+  }
 }
 
 // Types into the focused field. Non-ASCII text arrives as composed input (the path
@@ -265,4 +307,22 @@ export async function waitForLabel(page, test, what, timeout = 20000) {
     }
     await page.waitForTimeout(100);
   }
+}
+
+// The device's records of an entity, as the client's replica holds them (window.casehub.records).
+export async function records(page, entity) {
+  return page.evaluate((e) => window.casehub.records(e), entity);
+}
+
+// One record of the device's replica, or null.
+export async function record(page, entity, id) {
+  return (await records(page, entity)).find((r) => r.id === id) || null;
+}
+
+// Applies a mutation on the device (window.casehub.mutate) for a test's setup; fails the
+// test if the device refuses it. Returns the mutation's id.
+export async function mutate(page, name, args) {
+  const answer = await page.evaluate(([n, a]) => window.casehub.mutate(n, a), [name, args]);
+  assert(answer && answer.ok, `${name} was refused locally: ${JSON.stringify(answer)}`);
+  return answer.id;
 }

@@ -5,7 +5,7 @@
 // pending, and check on the server through its HTTP API that the case has the edits.
 import crypto from 'node:crypto';
 import {
-  SIZES, assert, clickLabel, openApp, screenshot, syncState, typeText, waitFirstFrame, waitForState, waitForWidget,
+  SIZES, assert, clickLabel, mutate, openApp, records, screenshot, syncState, typeText, waitFirstFrame, waitForState, waitForWidget,
 } from './lib.mjs';
 
 const PASSWORD = 'casehub-demo';
@@ -24,16 +24,6 @@ async function signInThroughLoginScreen(page, username) {
     const labels = [...new Set((await page.evaluate(() => window.casehub.widgets())).map((w) => w.label))];
     throw new Error(`sign-in as ${username} did not complete: ${JSON.stringify(state)}; screen: ${labels.join(' | ')}`);
   });
-}
-
-async function records(page, entity) {
-  return page.evaluate((e) => window.casehub.records(e), entity);
-}
-
-async function mutate(page, name, args) {
-  const answer = await page.evaluate(([n, a]) => window.casehub.mutate(n, a), [name, args]);
-  assert(answer && answer.ok, `${name} was refused locally: ${JSON.stringify(answer)}`);
-  return answer.id;
 }
 
 async function serverLogin(baseUrl, username) {

@@ -4,11 +4,9 @@
 // SLA tab (with the entitlement's remaining terms), and the countdown goes down as
 // time passes without anything being written.
 import crypto from 'node:crypto';
-import { SIZES, assert, clickLabel, openShell, screenshot, waitForLabel, waitForState, widgets } from './lib.mjs';
-
-async function records(page, entity) {
-  return page.evaluate((e) => window.casehub.records(e), entity);
-}
+import {
+  SIZES, assert, clickLabel, openShell, records, screenshot, waitForLabel, waitForState, widgets,
+} from './lib.mjs';
 
 // "14 min 32 s" / "1 d 2 h 3 min 4 s" -> seconds.
 function seconds(text) {

@@ -49,12 +49,6 @@ std::string string_of(const Record& r, const char* attribute) {
     return v && v->is_string() ? v->get<std::string>() : std::string();
 }
 
-std::string lookup_id_of(const Record& r, const char* attribute) {
-    const Json* v = r.get(attribute);
-    if (!v || !v->is_object() || !v->contains("id") || !(*v)["id"].is_string()) return {};
-    return (*v)["id"].get<std::string>();
-}
-
 // "2026-11-30 09:15" in the browser's time zone.
 std::string local_time(TimestampMs ms) {
     const TimestampMs local = ms + static_cast<TimestampMs>(casehub_sla_utc_offset(static_cast<double>(ms))) * 60000;
