@@ -3,6 +3,8 @@
 // sync text collapses to its icon.
 #include "wasm/ui/top_bar.hpp"
 
+#include <string>
+
 #include "imgui.h"
 #include "wasm/ui/icons.hpp"
 #include "wasm/ui/login_screen.hpp"  // sync hook (H6)
@@ -41,6 +43,21 @@ bool bar_button(const char* icon_and_id, const char* name, float size, bool touc
     return pressed;
 }
 
+// `text` cut at a character boundary and ended with "…" so that it fits `max_width`.
+std::string fit_with_ellipsis(const char* text, float max_width) {
+    std::string s = text;
+    if (ImGui::CalcTextSize(s.c_str()).x <= max_width) return s;
+    const char* ellipsis = "\xe2\x80\xa6";
+    while (!s.empty()) {
+        do s.pop_back();
+        while (!s.empty() && (static_cast<unsigned char>(s.back()) & 0xC0) == 0x80);
+        if (!s.empty() && (static_cast<unsigned char>(s.back()) & 0xC0) == 0xC0) s.pop_back();  // a lead byte left alone
+        while (!s.empty() && s.back() == ' ') s.pop_back();
+        if (ImGui::CalcTextSize((s + ellipsis).c_str()).x <= max_width) break;
+    }
+    return s + ellipsis;
+}
+
 }  // namespace
 
 TopBarIntent draw_top_bar(const TopBarLook& look, char* search, std::size_t search_size) {
@@ -75,7 +92,10 @@ TopBarIntent draw_top_bar(const TopBarLook& look, char* search, std::size_t sear
     }
     ImGui::SetCursorScreenPos(ImVec2(x + 4.0f, text_y));
     if (look.bold_font) ImGui::PushFont(look.bold_font);
-    ImGui::TextUnformatted(tr(lang, "app.name"));
+    // The name gives way to the buttons on the right: on a phone in French it would run
+    // into quick create, so it is shortened with an ellipsis instead.
+    const float right_side = 2.0f * button + sync_status_width(lang, phone, look.height);
+    ImGui::TextUnformatted(fit_with_ellipsis(tr(lang, "app.name"), origin.x + width - right_side - (x + 4.0f) - 8.0f).c_str());
     if (look.bold_font) ImGui::PopFont();
     record_last_item(tr(lang, "app.name"));
     const float name_right = ImGui::GetItemRectMax().x;
