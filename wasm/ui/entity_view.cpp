@@ -419,7 +419,7 @@ EntityViewIntent draw_entity_view(ViewState& state, const EntityViewLook& look) 
     const std::string table_id = "##grid_" + view->name;
     const ImVec2 table_size(avail, ImGui::GetContentRegionAvail().y - pad * 0.5f);
     if (!ImGui::BeginTable(table_id.c_str(), static_cast<int>(columns.size()) + 1, flags, table_size)) return intent;
-    ImGui::TableSetupScrollFreeze(1, 1);
+    ImGui::TableSetupScrollFreeze(1, state.show_filters ? 2 : 1);  // the filter row stays in view with the headers
     ImGui::TableSetupColumn("##select", ImGuiTableColumnFlags_NoSort | ImGuiTableColumnFlags_NoResize |
                                             ImGuiTableColumnFlags_WidthFixed, touch ? 44.0f : 28.0f);
     for (const ViewColumn* c : columns) {
