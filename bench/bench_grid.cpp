@@ -17,6 +17,7 @@
 #include <ctime>
 #endif
 
+#include "bench/bench_clock.hpp"
 #include "core/demo_data.hpp"
 #include "core/metadata.hpp"
 #include "core/query.hpp"
@@ -24,22 +25,10 @@
 #include "core/store.hpp"
 
 using namespace casehub;
+using casehub::bench::cpu_ms;
+using casehub::bench::ms_since;
 
 namespace {
-
-// CPU time of this process: the machine is shared, wall time swings by 10x.
-double cpu_ms() {
-#ifdef __EMSCRIPTEN__
-    return EM_ASM_DOUBLE({
-        const u = process.cpuUsage();
-        return (u.user + u.system) / 1000;
-    });
-#else
-    timespec ts{};
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-    return static_cast<double>(ts.tv_sec) * 1000.0 + static_cast<double>(ts.tv_nsec) / 1e6;
-#endif
-}
 
 double time_ms(const std::function<void()>& f) {
     const double t0 = cpu_ms();

@@ -18,34 +18,17 @@
 #include <ctime>
 #endif
 
+#include "bench/bench_clock.hpp"
 #include "core/demo_data.hpp"
 #include "core/metadata.hpp"
 #include "core/query.hpp"
 #include "core/store.hpp"
 
 using namespace casehub;
+using casehub::bench::cpu_ms;
+using casehub::bench::ms_since;
 
 namespace {
-
-double ms_since(std::chrono::steady_clock::time_point t0) {
-    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
-}
-
-// CPU time of this process in ms. The build machine is shared and oversubscribed, so
-// wall-clock times swing by 10x; CPU time is what the ratio native/wasm is taken on.
-// Under node, emscripten's clock() is wall time, so ask node itself.
-double cpu_ms() {
-#ifdef __EMSCRIPTEN__
-    return EM_ASM_DOUBLE({
-        const u = process.cpuUsage();
-        return (u.user + u.system) / 1000;
-    });
-#else
-    timespec ts{};
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-    return static_cast<double>(ts.tv_sec) * 1000.0 + static_cast<double>(ts.tv_nsec) / 1e6;
-#endif
-}
 
 long rss_kb() {  // natively: this process; under node: node's own (reads /proc too)
     std::ifstream in("/proc/self/status");

@@ -22,6 +22,7 @@
 #include <sqlite3.h>
 #endif
 
+#include "bench/bench_clock.hpp"
 #include "core/mutation_registry.hpp"
 #include "core/queue_mutations.hpp"
 #include "core/queue_view.hpp"
@@ -31,27 +32,10 @@
 #include "core/uuid.hpp"
 
 using namespace casehub;
+using casehub::bench::cpu_ms;
+using casehub::bench::ms_since;
 
 namespace {
-
-double ms_since(std::chrono::steady_clock::time_point t0) {
-    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
-}
-
-// CPU time of the process (the machine is shared: wall time swings by 10x). Under node,
-// emscripten's clock() is wall time, so ask node.
-double cpu_ms() {
-#ifdef __EMSCRIPTEN__
-    return EM_ASM_DOUBLE({
-        const u = process.cpuUsage();
-        return (u.user + u.system) / 1000;
-    });
-#else
-    timespec ts{};
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-    return static_cast<double>(ts.tv_sec) * 1000.0 + static_cast<double>(ts.tv_nsec) / 1e6;
-#endif
-}
 
 constexpr TimestampMs kNow = 1795510800000;  // 2026-11-24T09:00:00Z
 constexpr int kQueues = 12, kUsers = 20;
