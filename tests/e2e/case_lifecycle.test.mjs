@@ -4,10 +4,8 @@
 // Screenshots go to artifacts/case-lifecycle-*.png.
 import crypto from 'node:crypto';
 import {
-  SIZES, assert, clickCommand, clickLabel, findWidgets, mutate, openShell, record, records, screenshot, syncState, typeText, waitFirstFrame, waitForState, waitForWidget, waitFrames, widgets,
+  ALEX, SIZES, assert, clickCommand, clickLabel, findWidgets, mutate, openShell, record, records, screenshot, syncState, typeText, waitFirstFrame, waitForState, waitForWidget, waitFrames, widgets,
 } from './lib.mjs';
-
-const ALEX = { user: 'alex', password: 'casehub-demo' };
 
 // A fresh active case of one of alex's accounts, made through the same mutation a form uses.
 async function newCase(page, title) {

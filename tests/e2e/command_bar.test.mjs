@@ -5,10 +5,8 @@
 // Screenshots go to artifacts/command-bar-*.png.
 import crypto from 'node:crypto';
 import {
-  MORE_COMMANDS, SIZES, assert, clickCommand, clickLabel, findWidgets, mutate, openShell, record, records, screenshot, typeText, waitForState, waitForWidget, waitFrames, widgets,
+  ALEX, MORE_COMMANDS, SIZES, assert, clickCommand, clickLabel, findWidgets, mutate, openShell, record, records, screenshot, typeText, waitForState, waitForWidget, waitFrames, widgets,
 } from './lib.mjs';
-
-const ALEX = { user: 'alex', password: 'casehub-demo' };
 
 // Every command of an active case's form bar, in English.
 const CASE_COMMANDS = ['Back', 'Save', 'Save & Close', 'Resolve Case', 'Cancel Case', 'Create Child Case', 'Merge Cases',

@@ -7,10 +7,8 @@
 // representative without write access is shown the server's refusal.
 import crypto from 'node:crypto';
 import {
-  SIZES, assert, clickLabel, findWidgets, openShell, pressKey, records, screenshot, typeText, waitForState, waitForWidget, waitFrames, widgets,
+  ALEX, SIZES, assert, clickLabel, findWidgets, openShell, pressKey, records, screenshot, typeText, waitForState, waitForWidget, waitFrames, widgets,
 } from './lib.mjs';
-
-const ALEX = { user: 'alex', password: 'casehub-demo' };
 
 async function article(page, id) {
   return (await records(page, 'knowledgearticle')).find((r) => r.id === id);

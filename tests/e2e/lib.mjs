@@ -34,6 +34,8 @@ const SIGN_IN_LABELS = ['Sign in', 'Se connecter', 'Masuk'];
 
 // Demo user of a freshly seeded server (see server/server_app.hpp).
 export const DEMO_USER = { user: 'admin', password: 'casehub-demo' };
+// The demo Customer Service Representative (same password).
+export const ALEX = { user: 'alex', password: 'casehub-demo' };
 
 // Waits until the app shows either the shell or the sign-in screen; returns which.
 export async function waitForScreen(page, timeout = 30000) {
@@ -325,4 +327,13 @@ export async function mutate(page, name, args) {
   const answer = await page.evaluate(([n, a]) => window.casehub.mutate(n, a), [name, args]);
   assert(answer && answer.ok, `${name} was refused locally: ${JSON.stringify(answer)}`);
   return answer.id;
+}
+
+// Cells of the grid column whose header is `header`: widgets under it, in row order.
+export async function columnCells(page, header) {
+  const h = await waitForWidget(page, header, { where: (w) => w.y > 90 });
+  const all = await widgets(page);
+  return all
+    .filter((w) => w.y > h.y + h.h - 2 && w.x >= h.x - 2 && w.x < h.x + h.w - 4 && w.label && w.label !== header)
+    .sort((a, b) => a.y - b.y);
 }

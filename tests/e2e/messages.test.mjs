@@ -5,10 +5,8 @@
 // Screenshots go to artifacts/messages-*.png.
 import crypto from 'node:crypto';
 import {
-  SIZES, assert, clickLabel, findWidgets, openShell, screenshot, waitForState, waitForWidget, waitFrames, widgets,
+  ALEX, SIZES, assert, clickLabel, findWidgets, openShell, screenshot, waitForState, waitForWidget, waitFrames, widgets,
 } from './lib.mjs';
-
-const ALEX = { user: 'alex', password: 'casehub-demo' };
 
 const LANGUAGES = {
   fr: {

@@ -4,10 +4,9 @@
 // and pressing Next Stage again moves the process on. On a phone the bar folds to the
 // active stage. Screenshots: artifacts/process-*.png.
 import {
-  SIZES, assert, clickLabel, openShell, screenshot, typeText, waitFrames, waitForWidget, widgets,
+  ALEX, SIZES, assert, clickLabel, openShell, screenshot, typeText, waitForWidget, waitFrames, widgets,
 } from './lib.mjs';
 
-const ALEX = { user: 'alex', password: 'casehub-demo' };
 // Icons are not part of recorded labels; the active stage is also recorded in words.
 const ACTIVE = 'Active stage: ';
 const NEXT = 'Next Stage';

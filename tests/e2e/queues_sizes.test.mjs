@@ -4,10 +4,9 @@
 // outside the screen, and an item is picked by tapping, then released again by tapping
 // so the shared server keeps its queue as it was. Screenshots: artifacts/queues-*.png.
 import {
-  SIZES, assert, clickCommand, clickLabel, openShell, screenshot, waitForLabel, waitForState, waitFrames, widgets,
+  ALEX, SIZES, assert, clickCommand, clickLabel, openShell, screenshot, waitForLabel, waitForState, waitFrames, widgets,
 } from './lib.mjs';
 
-const ALEX = { user: 'alex', password: 'casehub-demo' };
 const QUEUES = 'Files d\u2019attente';
 const AVAILABLE = '\u00c9l\u00e9ments disponibles \u00e0 traiter';
 const MINE = '\u00c9l\u00e9ments que je traite';

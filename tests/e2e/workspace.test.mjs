@@ -3,20 +3,8 @@
 // create of a contact, French labels, and the same flow on a tablet (touch) and a phone.
 // Screenshots of each size go to artifacts/workspace-*.png.
 import {
-  SIZES, assert, clickCommand, clickLabel, findWidgets, openShell, pressKey, replaceText, screenshot, typeText, waitFrames,
-  waitForWidget, widgets,
+  ALEX, SIZES, assert, clickCommand, clickLabel, columnCells, findWidgets, openShell, pressKey, replaceText, screenshot, typeText, waitForWidget, waitFrames, widgets,
 } from './lib.mjs';
-
-const ALEX = { user: 'alex', password: 'casehub-demo' };
-
-// Cells of the grid column whose header is `header`: widgets under it, in row order.
-async function columnCells(page, header) {
-  const h = await waitForWidget(page, header, { where: (w) => w.y > 90 });
-  const all = await widgets(page);
-  return all
-    .filter((w) => w.y > h.y + h.h - 2 && w.x >= h.x - 2 && w.x < h.x + h.w - 4 && w.label && w.label !== header)
-    .sort((a, b) => a.y - b.y);
-}
 
 function isSorted(labels, descending) {
   for (let i = 1; i < labels.length; i++) {

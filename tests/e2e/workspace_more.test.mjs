@@ -5,18 +5,8 @@
 // labels, and a walk through every site map area at desktop and tablet sizes.
 // Screenshots go to artifacts/workspace-more-*.png.
 import {
-  SIZES, assert, clickCommand, clickLabel, findWidgets, openShell, records, replaceText, screenshot, typeText, waitForShell, waitForWidget, waitFrames, widgets,
+  ALEX, SIZES, assert, clickCommand, clickLabel, columnCells, findWidgets, openShell, records, replaceText, screenshot, typeText, waitForShell, waitForWidget, waitFrames, widgets,
 } from './lib.mjs';
-
-const ALEX = { user: 'alex', password: 'casehub-demo' };
-
-async function columnCells(page, header) {
-  const h = await waitForWidget(page, header, { where: (w) => w.y > 90 });
-  const all = await widgets(page);
-  return all
-    .filter((w) => w.y > h.y + h.h - 2 && w.x >= h.x - 2 && w.x < h.x + h.w - 4 && w.label && w.label !== header)
-    .sort((a, b) => a.y - b.y);
-}
 
 async function openArea(page, label, view) {
   await clickLabel(page, label, { where: (w) => w.x < 240 });
