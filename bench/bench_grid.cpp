@@ -18,11 +18,11 @@
 #endif
 
 #include "bench/bench_clock.hpp"
-#include "core/demo_data.hpp"
-#include "core/metadata.hpp"
-#include "core/query.hpp"
-#include "core/sorted_rows.hpp"
-#include "core/store.hpp"
+#include "core/demo/demo_data.hpp"
+#include "core/metadata/metadata.hpp"
+#include "core/store/query.hpp"
+#include "core/store/sorted_rows.hpp"
+#include "core/store/store.hpp"
 
 using namespace casehub;
 using casehub::bench::cpu_ms;

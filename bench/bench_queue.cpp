@@ -23,13 +23,14 @@
 #endif
 
 #include "bench/bench_clock.hpp"
-#include "core/mutation_registry.hpp"
-#include "core/queue_mutations.hpp"
-#include "core/queue_view.hpp"
-#include "core/roles.hpp"
-#include "core/store.hpp"
-#include "core/sync_security_policy.hpp"
-#include "core/uuid.hpp"
+#include "core/app/app_registry.hpp"
+#include "core/apply/mutation_registry.hpp"
+#include "core/domain/queues/queue_mutations.hpp"
+#include "core/domain/queues/queue_view.hpp"
+#include "core/security/roles.hpp"
+#include "core/store/store.hpp"
+#include "core/apply/sync_security_policy.hpp"
+#include "core/base/uuid.hpp"
 
 using namespace casehub;
 using casehub::bench::cpu_ms;

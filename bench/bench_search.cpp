@@ -18,9 +18,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/search_index.hpp"
-#include "core/search_stopwords.hpp"
-#include "core/text_tokenize.hpp"
+#include "core/search/search_index.hpp"
+#include "core/search/search_stopwords.hpp"
+#include "core/text/text_tokenize.hpp"
 
 #if defined(__GLIBC__)
 #include <malloc.h>

@@ -10,13 +10,14 @@
 #include <filesystem>
 #include <string>
 
-#include "core/demo_data.hpp"
-#include "core/record_mutations.hpp"
-#include "core/replica.hpp"
-#include "core/security.hpp"
-#include "core/sync_security_policy.hpp"
-#include "core/sync_server.hpp"
-#include "core/uuid.hpp"
+#include "core/app/app_registry.hpp"
+#include "core/demo/demo_data.hpp"
+#include "core/apply/record_mutations.hpp"
+#include "core/sync/replica.hpp"
+#include "core/security/security.hpp"
+#include "core/apply/sync_security_policy.hpp"
+#include "core/sync/sync_server.hpp"
+#include "core/base/uuid.hpp"
 
 #if CASEHUB_HAVE_SQLITE
 // The bench links only the core and SQLite: compile the two server files it needs here.

@@ -13,9 +13,9 @@
 
 #include <httplib.h>
 
-#include "core/result.hpp"
-#include "core/store.hpp"
-#include "core/time.hpp"
+#include "core/base/result.hpp"
+#include "core/store/store.hpp"
+#include "core/base/time.hpp"
 #include "server/password.hpp"
 #include "server/session_store.hpp"
 #include "server/sqlite_db.hpp"

@@ -2,7 +2,7 @@
 // bug shows up as a clear 400, and credentials never appear in logs or answers.
 #include "server/auth_routes.hpp"
 
-#include "core/time.hpp"
+#include "core/base/time.hpp"
 #include "server/http_json.hpp"
 
 namespace casehub::server {

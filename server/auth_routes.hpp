@@ -8,8 +8,8 @@
 
 #include <httplib.h>
 
-#include "core/result.hpp"
-#include "core/security.hpp"
+#include "core/base/result.hpp"
+#include "core/security/security.hpp"
 #include "server/auth.hpp"
 
 namespace casehub::server {

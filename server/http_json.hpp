@@ -6,8 +6,8 @@
 
 #include <httplib.h>
 
-#include "core/record.hpp"
-#include "core/result.hpp"
+#include "core/base/record.hpp"
+#include "core/base/result.hpp"
 
 namespace casehub::server {
 

@@ -6,9 +6,9 @@
 #include <chrono>
 #include <cstdlib>
 
-#include "core/demo_data.hpp"
-#include "core/record_creation_rules.hpp"
-#include "core/roles.hpp"
+#include "core/demo/demo_data.hpp"
+#include "core/domain/routing/record_creation_rules.hpp"
+#include "core/security/roles.hpp"
 #include "server/http_json.hpp"
 
 namespace casehub::server {

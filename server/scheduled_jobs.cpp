@@ -12,9 +12,9 @@
 #include <fcntl.h>
 #include <unistd.h>
 
-#include "core/demo_data.hpp"
-#include "core/due_work.hpp"
-#include "core/roles.hpp"
+#include "core/demo/demo_data.hpp"
+#include "core/app/due_work.hpp"
+#include "core/security/roles.hpp"
 
 namespace casehub::server {
 namespace {

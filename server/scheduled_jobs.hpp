@@ -16,7 +16,7 @@
 #include <thread>
 #include <vector>
 
-#include "core/time.hpp"
+#include "core/base/time.hpp"
 #include "server/sync_service.hpp"
 
 namespace casehub::server {

@@ -4,8 +4,9 @@
 
 #include <chrono>
 
-#include "core/demo_data.hpp"
-#include "core/sync_security_policy.hpp"
+#include "core/app/app_registry.hpp"
+#include "core/demo/demo_data.hpp"
+#include "core/apply/sync_security_policy.hpp"
 #include "server/auth_routes.hpp"
 #include "server/http_server.hpp"
 #include "server/inbound_email_routes.hpp"

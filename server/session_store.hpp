@@ -5,8 +5,8 @@
 #pragma once
 #include <string>
 
-#include "core/result.hpp"
-#include "core/time.hpp"
+#include "core/base/result.hpp"
+#include "core/base/time.hpp"
 #include "server/sqlite_db.hpp"
 
 namespace casehub::server {

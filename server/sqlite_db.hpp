@@ -10,7 +10,7 @@
 
 #include <sqlite3.h>
 
-#include "core/result.hpp"
+#include "core/base/result.hpp"
 
 namespace casehub::server {
 

@@ -9,10 +9,10 @@
 #include <string>
 #include <vector>
 
-#include "core/mutation_registry.hpp"
-#include "core/security.hpp"
-#include "core/sync_policy.hpp"
-#include "core/sync_server.hpp"
+#include "core/apply/mutation_registry.hpp"
+#include "core/security/security.hpp"
+#include "core/security/sync_policy.hpp"
+#include "core/sync/sync_server.hpp"
 #include "server/sync_storage.hpp"
 
 namespace casehub::server {

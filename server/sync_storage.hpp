@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "core/result.hpp"
-#include "core/sync_server.hpp"
+#include "core/base/result.hpp"
+#include "core/sync/sync_server.hpp"
 #include "server/sqlite_db.hpp"
 
 namespace casehub::server {

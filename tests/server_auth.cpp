@@ -12,8 +12,8 @@
 
 #include <httplib.h>
 
-#include "core/security.hpp"
-#include "core/store.hpp"
+#include "core/security/security.hpp"
+#include "core/store/store.hpp"
 #include "server/auth.hpp"
 #include "server/auth_routes.hpp"
 #include "server/password.hpp"

@@ -10,8 +10,9 @@
 
 #include <httplib.h>
 
-#include "core/demo_data.hpp"
-#include "core/sync_security_policy.hpp"
+#include "core/app/app_registry.hpp"
+#include "core/demo/demo_data.hpp"
+#include "core/apply/sync_security_policy.hpp"
 #include "server/auth.hpp"
 #include "server/auth_routes.hpp"
 #include "server/inbound_email_routes.hpp"

@@ -16,13 +16,14 @@
 
 #include <unistd.h>
 
-#include "core/demo_data.hpp"
-#include "core/email_outbox.hpp"
-#include "core/knowledge_lifecycle.hpp"
-#include "core/record_mutations.hpp"
-#include "core/sla_engine.hpp"
-#include "core/sync_security_policy.hpp"
-#include "core/uuid.hpp"
+#include "core/app/app_registry.hpp"
+#include "core/demo/demo_data.hpp"
+#include "core/domain/activities/email_outbox.hpp"
+#include "core/domain/knowledge/knowledge_lifecycle.hpp"
+#include "core/apply/record_mutations.hpp"
+#include "core/domain/sla/sla_engine.hpp"
+#include "core/apply/sync_security_policy.hpp"
+#include "core/base/uuid.hpp"
 #include "server/config.hpp"
 #include "server/scheduled_jobs.hpp"
 #include "server/sync_service.hpp"

@@ -20,9 +20,9 @@
 
 #include <httplib.h>
 
-#include "core/mutation.hpp"
-#include "core/record.hpp"
-#include "core/uuid.hpp"
+#include "core/apply/mutation.hpp"
+#include "core/base/record.hpp"
+#include "core/base/uuid.hpp"
 
 namespace fs = std::filesystem;
 using namespace casehub;

@@ -10,11 +10,12 @@
 
 #include <httplib.h>
 
-#include "core/demo_data.hpp"
-#include "core/record_mutations.hpp"
-#include "core/security.hpp"
-#include "core/sync_security_policy.hpp"
-#include "core/uuid.hpp"
+#include "core/app/app_registry.hpp"
+#include "core/demo/demo_data.hpp"
+#include "core/apply/record_mutations.hpp"
+#include "core/security/security.hpp"
+#include "core/apply/sync_security_policy.hpp"
+#include "core/base/uuid.hpp"
 #include "server/auth.hpp"
 #include "server/auth_routes.hpp"
 #include "server/sync_routes.hpp"

@@ -2,12 +2,13 @@
 // checks, and the My Activities / Activities Due views across every activity type.
 #include <catch2/catch.hpp>
 
-#include "core/activity_lifecycle.hpp"
-#include "core/metadata.hpp"
-#include "core/mutation.hpp"
-#include "core/mutation_registry.hpp"
-#include "core/time.hpp"
-#include "core/uuid.hpp"
+#include "core/app/app_registry.hpp"
+#include "core/domain/activities/activity_lifecycle.hpp"
+#include "core/metadata/metadata.hpp"
+#include "core/apply/mutation.hpp"
+#include "core/apply/mutation_registry.hpp"
+#include "core/base/time.hpp"
+#include "core/base/uuid.hpp"
 
 using namespace casehub;
 

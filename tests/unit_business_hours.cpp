@@ -4,8 +4,8 @@
 
 #include <random>
 
-#include "core/business_hours.hpp"
-#include "core/sla_engine.hpp"
+#include "core/domain/sla/business_hours.hpp"
+#include "core/domain/sla/sla_engine.hpp"
 
 using namespace casehub;
 

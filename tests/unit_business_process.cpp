@@ -2,10 +2,11 @@
 // required steps, finishing, switching, abandoning and reactivating, and who may move it.
 #include <catch2/catch.hpp>
 
-#include "core/business_process.hpp"
-#include "core/mutation_registry.hpp"
-#include "core/record_mutations.hpp"
-#include "core/uuid.hpp"
+#include "core/app/app_registry.hpp"
+#include "core/domain/process/business_process.hpp"
+#include "core/apply/mutation_registry.hpp"
+#include "core/apply/record_mutations.hpp"
+#include "core/base/uuid.hpp"
 
 using namespace casehub;
 

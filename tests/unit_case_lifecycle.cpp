@@ -2,14 +2,15 @@
 // reasons, assign, follow/unfollow, merge, parent/child cases, read-only closed cases.
 #include <catch2/catch.hpp>
 
-#include "core/case_lifecycle.hpp"
-#include "core/demo_data.hpp"
-#include "core/mutation.hpp"
-#include "core/mutation_registry.hpp"
-#include "core/record_mutations.hpp"
-#include "core/sync_security_policy.hpp"
-#include "core/uuid.hpp"
-#include "core/validation.hpp"
+#include "core/app/app_registry.hpp"
+#include "core/domain/cases/case_lifecycle.hpp"
+#include "core/demo/demo_data.hpp"
+#include "core/apply/mutation.hpp"
+#include "core/apply/mutation_registry.hpp"
+#include "core/apply/record_mutations.hpp"
+#include "core/apply/sync_security_policy.hpp"
+#include "core/base/uuid.hpp"
+#include "core/apply/validation.hpp"
 
 using namespace casehub;
 

@@ -2,10 +2,11 @@
 // timer, backoff, online/resume/sign-in), against a real SyncServerState over JSON.
 #include <catch2/catch.hpp>
 
-#include "core/client_sync.hpp"
-#include "core/record_mutations.hpp"
-#include "core/sync_server.hpp"
-#include "core/uuid.hpp"
+#include "core/app/app_registry.hpp"
+#include "core/sync/client_sync.hpp"
+#include "core/apply/record_mutations.hpp"
+#include "core/sync/sync_server.hpp"
+#include "core/base/uuid.hpp"
 
 using namespace casehub;
 

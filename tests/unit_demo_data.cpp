@@ -6,10 +6,10 @@
 #include <map>
 #include <set>
 
-#include "core/demo_data.hpp"
-#include "core/query.hpp"
-#include "core/schema.hpp"
-#include "core/validation.hpp"
+#include "core/demo/demo_data.hpp"
+#include "core/store/query.hpp"
+#include "core/schema/schema.hpp"
+#include "core/apply/validation.hpp"
 
 using namespace casehub;
 

@@ -4,14 +4,15 @@
 // (email.mark_sent / email.mark_failed) the job applies afterwards.
 #include <catch2/catch.hpp>
 
-#include "core/due_work.hpp"
-#include "core/email_outbox.hpp"
-#include "core/knowledge_lifecycle.hpp"
-#include "core/mutation.hpp"
-#include "core/mutation_registry.hpp"
-#include "core/record_mutations.hpp"
-#include "core/sla_engine.hpp"
-#include "core/uuid.hpp"
+#include "core/app/app_registry.hpp"
+#include "core/app/due_work.hpp"
+#include "core/domain/activities/email_outbox.hpp"
+#include "core/domain/knowledge/knowledge_lifecycle.hpp"
+#include "core/apply/mutation.hpp"
+#include "core/apply/mutation_registry.hpp"
+#include "core/apply/record_mutations.hpp"
+#include "core/domain/sla/sla_engine.hpp"
+#include "core/base/uuid.hpp"
 
 using namespace casehub;
 

@@ -3,13 +3,14 @@
 // manager overrides, resolving takes the terms and reactivating gives them back.
 #include <catch2/catch.hpp>
 
-#include "core/case_lifecycle.hpp"
-#include "core/entitlements.hpp"
-#include "core/mutation.hpp"
-#include "core/mutation_registry.hpp"
-#include "core/record_mutations.hpp"
-#include "core/sla_engine.hpp"
-#include "core/uuid.hpp"
+#include "core/app/app_registry.hpp"
+#include "core/domain/cases/case_lifecycle.hpp"
+#include "core/domain/cases/entitlements.hpp"
+#include "core/apply/mutation.hpp"
+#include "core/apply/mutation_registry.hpp"
+#include "core/apply/record_mutations.hpp"
+#include "core/domain/sla/sla_engine.hpp"
+#include "core/base/uuid.hpp"
 
 using namespace casehub;
 

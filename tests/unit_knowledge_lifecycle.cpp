@@ -2,14 +2,15 @@
 // their messages, scheduled publishing, versions, translations, links and analytics.
 #include <catch2/catch.hpp>
 
-#include "core/demo_data.hpp"
-#include "core/knowledge_lifecycle.hpp"
-#include "core/knowledge_search.hpp"
-#include "core/mutation.hpp"
-#include "core/mutation_registry.hpp"
-#include "core/record_mutations.hpp"
-#include "core/sync_security_policy.hpp"
-#include "core/uuid.hpp"
+#include "core/app/app_registry.hpp"
+#include "core/demo/demo_data.hpp"
+#include "core/domain/knowledge/knowledge_lifecycle.hpp"
+#include "core/domain/knowledge/knowledge_search.hpp"
+#include "core/apply/mutation.hpp"
+#include "core/apply/mutation_registry.hpp"
+#include "core/apply/record_mutations.hpp"
+#include "core/apply/sync_security_policy.hpp"
+#include "core/base/uuid.hpp"
 
 using namespace casehub;
 

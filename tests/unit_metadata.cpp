@@ -2,8 +2,8 @@
 // seeds' tabs per entity, localized labels, and views that run against a store.
 #include <catch2/catch.hpp>
 
-#include "core/metadata.hpp"
-#include "core/uuid.hpp"
+#include "core/metadata/metadata.hpp"
+#include "core/base/uuid.hpp"
 
 using namespace casehub;
 

@@ -2,11 +2,12 @@
 // all-or-nothing application, and the Mutation wire shape.
 #include <catch2/catch.hpp>
 
-#include "core/conflict.hpp"
-#include "core/mutation.hpp"
-#include "core/mutation_registry.hpp"
-#include "core/record_mutations.hpp"
-#include "core/uuid.hpp"
+#include "core/app/app_registry.hpp"
+#include "core/apply/conflict.hpp"
+#include "core/apply/mutation.hpp"
+#include "core/apply/mutation_registry.hpp"
+#include "core/apply/record_mutations.hpp"
+#include "core/base/uuid.hpp"
 
 using namespace casehub;
 

@@ -6,9 +6,9 @@
 #include <cctype>
 #include <random>
 
-#include "core/query.hpp"
-#include "core/store.hpp"
-#include "core/uuid.hpp"
+#include "core/store/query.hpp"
+#include "core/store/store.hpp"
+#include "core/base/uuid.hpp"
 
 using namespace casehub;
 

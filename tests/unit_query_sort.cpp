@@ -6,12 +6,12 @@
 #include <algorithm>
 #include <random>
 
-#include "core/query.hpp"
-#include "core/sort_keys.hpp"
-#include "core/sorted_rows.hpp"
-#include "core/stepwise_sort.hpp"
-#include "core/store.hpp"
-#include "core/uuid.hpp"
+#include "core/store/query.hpp"
+#include "core/store/sort_keys.hpp"
+#include "core/store/sorted_rows.hpp"
+#include "core/store/stepwise_sort.hpp"
+#include "core/store/store.hpp"
+#include "core/base/uuid.hpp"
 
 using namespace casehub;
 

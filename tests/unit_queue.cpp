@@ -3,14 +3,15 @@
 // offline race of two agents picking the same item settled by sync.
 #include <catch2/catch.hpp>
 
-#include "core/queue_mutations.hpp"
-#include "core/queue_operations.hpp"
-#include "core/record_mutations.hpp"
-#include "core/replica.hpp"
-#include "core/roles.hpp"
-#include "core/sync_security_policy.hpp"
-#include "core/sync_server.hpp"
-#include "core/uuid.hpp"
+#include "core/app/app_registry.hpp"
+#include "core/domain/queues/queue_mutations.hpp"
+#include "core/domain/queues/queue_operations.hpp"
+#include "core/apply/record_mutations.hpp"
+#include "core/sync/replica.hpp"
+#include "core/security/roles.hpp"
+#include "core/apply/sync_security_policy.hpp"
+#include "core/sync/sync_server.hpp"
+#include "core/base/uuid.hpp"
 
 using namespace casehub;
 

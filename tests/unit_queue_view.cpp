@@ -2,9 +2,9 @@
 // status and counts per queue — and the demo organisation's queues.
 #include <catch2/catch.hpp>
 
-#include "core/demo_data.hpp"
-#include "core/queue_view.hpp"
-#include "core/uuid.hpp"
+#include "core/demo/demo_data.hpp"
+#include "core/domain/queues/queue_view.hpp"
+#include "core/base/uuid.hpp"
 
 using namespace casehub;
 

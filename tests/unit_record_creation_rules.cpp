@@ -3,10 +3,11 @@
 // case, and strict parsing of what the gateway posts.
 #include <catch2/catch.hpp>
 
-#include "core/mutation_registry.hpp"
-#include "core/record_creation_rules.hpp"
-#include "core/record_mutations.hpp"
-#include "core/uuid.hpp"
+#include "core/app/app_registry.hpp"
+#include "core/apply/mutation_registry.hpp"
+#include "core/domain/routing/record_creation_rules.hpp"
+#include "core/apply/record_mutations.hpp"
+#include "core/base/uuid.hpp"
 
 using namespace casehub;
 

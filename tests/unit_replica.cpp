@@ -1,11 +1,12 @@
 // Replica: optimistic apply, outbox, rejections, rebase on pull, snapshot, and its saved form.
 #include <catch2/catch.hpp>
 
-#include "core/conflict.hpp"
-#include "core/record_mutations.hpp"
-#include "core/replica.hpp"
-#include "core/sync_server.hpp"
-#include "core/uuid.hpp"
+#include "core/app/app_registry.hpp"
+#include "core/apply/conflict.hpp"
+#include "core/apply/record_mutations.hpp"
+#include "core/sync/replica.hpp"
+#include "core/sync/sync_server.hpp"
+#include "core/base/uuid.hpp"
 
 using namespace casehub;
 

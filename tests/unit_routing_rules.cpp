@@ -2,12 +2,13 @@
 // or assigns it, on create with "Route Case" and by case.apply_routing.
 #include <catch2/catch.hpp>
 
-#include "core/business_process.hpp"
-#include "core/demo_data.hpp"
-#include "core/mutation_registry.hpp"
-#include "core/record_mutations.hpp"
-#include "core/routing_rules.hpp"
-#include "core/uuid.hpp"
+#include "core/app/app_registry.hpp"
+#include "core/domain/process/business_process.hpp"
+#include "core/demo/demo_data.hpp"
+#include "core/apply/mutation_registry.hpp"
+#include "core/apply/record_mutations.hpp"
+#include "core/domain/routing/routing_rules.hpp"
+#include "core/base/uuid.hpp"
 
 using namespace casehub;
 

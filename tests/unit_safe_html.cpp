@@ -2,7 +2,7 @@
 // markup survives, and the block/span parser reads what the ImGui renderer draws.
 #include <catch2/catch.hpp>
 
-#include "core/safe_html.hpp"
+#include "core/text/safe_html.hpp"
 
 using namespace casehub;
 

@@ -2,8 +2,8 @@
 // owner columns, localized option sets, state models, and a lossless JSON form.
 #include <catch2/catch.hpp>
 
-#include "core/schema.hpp"
-#include "core/ticket_number.hpp"
+#include "core/schema/schema.hpp"
+#include "core/schema/ticket_number.hpp"
 
 using namespace casehub;
 

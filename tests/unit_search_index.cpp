@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "core/search_index.hpp"
+#include "core/search/search_index.hpp"
 
 using namespace casehub;
 

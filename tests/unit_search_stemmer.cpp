@@ -2,9 +2,9 @@
 // Indonesian. Each pair lists forms that must meet and forms that must stay apart.
 #include <catch2/catch.hpp>
 
-#include "core/search_language.hpp"
-#include "core/search_stemmer.hpp"
-#include "core/search_stopwords.hpp"
+#include "core/search/search_language.hpp"
+#include "core/search/search_stemmer.hpp"
+#include "core/search/search_stopwords.hpp"
 
 using namespace casehub;
 

@@ -5,11 +5,11 @@
 
 #include <algorithm>
 
-#include "core/demo_data.hpp"
-#include "core/roles.hpp"
-#include "core/schema.hpp"
-#include "core/security.hpp"
-#include "core/store.hpp"
+#include "core/demo/demo_data.hpp"
+#include "core/security/roles.hpp"
+#include "core/schema/schema.hpp"
+#include "core/security/security.hpp"
+#include "core/store/store.hpp"
 
 using namespace casehub;
 

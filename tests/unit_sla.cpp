@@ -5,14 +5,15 @@
 
 #include <map>
 
-#include "core/business_hours.hpp"
-#include "core/case_lifecycle.hpp"
-#include "core/demo_data.hpp"
-#include "core/mutation.hpp"
-#include "core/mutation_registry.hpp"
-#include "core/record_mutations.hpp"
-#include "core/sla_engine.hpp"
-#include "core/uuid.hpp"
+#include "core/app/app_registry.hpp"
+#include "core/domain/sla/business_hours.hpp"
+#include "core/domain/cases/case_lifecycle.hpp"
+#include "core/demo/demo_data.hpp"
+#include "core/apply/mutation.hpp"
+#include "core/apply/mutation_registry.hpp"
+#include "core/apply/record_mutations.hpp"
+#include "core/domain/sla/sla_engine.hpp"
+#include "core/base/uuid.hpp"
 
 using namespace casehub;
 

@@ -2,9 +2,9 @@
 // with updates, copies, canonical dumps and their round trip.
 #include <catch2/catch.hpp>
 
-#include "core/query.hpp"
-#include "core/store.hpp"
-#include "core/uuid.hpp"
+#include "core/store/query.hpp"
+#include "core/store/store.hpp"
+#include "core/base/uuid.hpp"
 
 using namespace casehub;
 

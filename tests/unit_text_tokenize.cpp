@@ -5,9 +5,9 @@
 #include <string>
 #include <vector>
 
-#include "core/text_fold.hpp"
-#include "core/text_tokenize.hpp"
-#include "core/text_utf8.hpp"
+#include "core/text/text_fold.hpp"
+#include "core/text/text_tokenize.hpp"
+#include "core/text/text_utf8.hpp"
 
 using namespace casehub;
 

@@ -2,7 +2,7 @@
 // refused shapes, and the civil-date conversions they rest on.
 #include <catch2/catch.hpp>
 
-#include "core/time.hpp"
+#include "core/base/time.hpp"
 
 using namespace casehub;
 

@@ -3,9 +3,9 @@
 // entitlements, SLAs, active/inactive records).
 #include <catch2/catch.hpp>
 
-#include "core/state_model.hpp"
-#include "core/uuid.hpp"
-#include "core/validation.hpp"
+#include "core/schema/state_model.hpp"
+#include "core/base/uuid.hpp"
+#include "core/apply/validation.hpp"
 
 using namespace casehub;
 

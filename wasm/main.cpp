@@ -16,9 +16,9 @@
 #include "wasm/platform/input_queue.hpp"
 #include "wasm/platform/preferences.hpp"
 #include "wasm/platform/soft_keyboard.hpp"
-#include "wasm/platform/test_api.hpp"
+#include "wasm/app/test_api.hpp"
 #include "wasm/platform/wheel.hpp"
-#include "wasm/client/client_frame.hpp"  // sync hook (H6)
+#include "wasm/app/client_frame.hpp"  // sync hook (H6)
 #include "wasm/ui/app_shell.hpp"
 #include "wasm/ui/theme.hpp"
 #include "wasm/ui/widget_recorder.hpp"

@@ -5,10 +5,10 @@
 #include <optional>
 #include <string>
 
-#include "core/record.hpp"
-#include "core/result.hpp"
-#include "core/security.hpp"
-#include "core/time.hpp"
+#include "core/base/record.hpp"
+#include "core/base/result.hpp"
+#include "core/security/security.hpp"
+#include "core/base/time.hpp"
 
 namespace casehub::client {
 

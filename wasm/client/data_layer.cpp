@@ -1,6 +1,7 @@
 // DataLayer: wiring core/client_sync + core/replica to the browser (idb_storage,
 // http_transport, network_status, random). Every change to the replica is written to
 // the local file system in the same frame and flushed to IndexedDB ~200 ms later.
+#include "core/app/app_registry.hpp"
 #include "wasm/client/data_layer.hpp"
 
 #include <tuple>

@@ -8,10 +8,10 @@
 #include <string>
 #include <vector>
 
-#include "core/client_sync.hpp"
-#include "core/mutation_registry.hpp"
-#include "core/replica.hpp"
-#include "core/sync_policy.hpp"
+#include "core/sync/client_sync.hpp"
+#include "core/apply/mutation_registry.hpp"
+#include "core/sync/replica.hpp"
+#include "core/security/sync_policy.hpp"
 #include "wasm/client/client_session.hpp"
 
 namespace casehub::client {

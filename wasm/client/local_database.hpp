@@ -6,8 +6,8 @@
 #include <optional>
 #include <string>
 
-#include "core/replica.hpp"
-#include "core/result.hpp"
+#include "core/sync/replica.hpp"
+#include "core/base/result.hpp"
 #include "wasm/client/client_session.hpp"
 
 namespace casehub::client {

@@ -6,7 +6,7 @@
 
 #include <emscripten/emscripten.h>
 
-#include "core/record_mutations.hpp"
+#include "core/apply/record_mutations.hpp"
 #include "wasm/client/data_layer.hpp"
 
 EM_JS(void, casehub_js_install_sync_hooks, (), {

@@ -7,7 +7,7 @@
 
 #include <emscripten/emscripten.h>
 
-#include "core/uuid.hpp"
+#include "core/base/uuid.hpp"
 
 EM_JS(void, casehub_js_random_bytes, (void* out, int size), {
     for (var off = 0; off < size; off += 65536) {

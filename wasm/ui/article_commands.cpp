@@ -7,9 +7,9 @@
 #include <cstdio>
 #include <functional>
 
-#include "core/knowledge_lifecycle.hpp"
-#include "core/message_catalog.hpp"
-#include "core/record_mutations.hpp"
+#include "core/domain/knowledge/knowledge_lifecycle.hpp"
+#include "core/i18n/message_catalog.hpp"
+#include "core/apply/record_mutations.hpp"
 #include "imgui.h"
 #include "wasm/client/data_layer.hpp"
 #include "wasm/platform/random.hpp"

@@ -2,7 +2,7 @@
 // (accent-insensitive, on the primary name), the current pick highlighted, then Assign.
 #include "wasm/ui/assign_dialog.hpp"
 
-#include "core/text_fold.hpp"
+#include "core/text/text_fold.hpp"
 #include "imgui.h"
 #include "wasm/ui/icons.hpp"
 #include "wasm/ui/theme.hpp"

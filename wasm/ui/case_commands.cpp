@@ -6,11 +6,11 @@
 #include <cstdlib>
 #include <set>
 
-#include "core/activity_lifecycle.hpp"
-#include "core/case_lifecycle.hpp"
-#include "core/message_catalog.hpp"
-#include "core/record_mutations.hpp"
-#include "core/ticket_number.hpp"
+#include "core/domain/activities/activity_lifecycle.hpp"
+#include "core/domain/cases/case_lifecycle.hpp"
+#include "core/i18n/message_catalog.hpp"
+#include "core/apply/record_mutations.hpp"
+#include "core/schema/ticket_number.hpp"
 #include "imgui.h"
 #include "wasm/client/data_layer.hpp"
 #include "wasm/platform/preferences.hpp"

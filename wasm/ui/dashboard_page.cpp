@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <cstdio>
 
-#include "core/time.hpp"
+#include "core/base/time.hpp"
 #include "imgui.h"
 #include "wasm/ui/card.hpp"
 #include "wasm/ui/field_widgets.hpp"

@@ -9,7 +9,7 @@
 
 #include <emscripten/emscripten.h>
 
-#include "core/time.hpp"
+#include "core/base/time.hpp"
 #include "imgui.h"
 #include "wasm/ui/icons.hpp"
 #include "wasm/ui/theme.hpp"

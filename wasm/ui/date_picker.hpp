@@ -7,7 +7,7 @@
 #include <cstdint>
 #include <string>
 
-#include "core/record.hpp"
+#include "core/base/record.hpp"
 #include "wasm/ui/field_widgets.hpp"
 
 namespace casehub::ui {

@@ -9,8 +9,8 @@
 #include <cstdlib>
 #include <cstring>
 
-#include "core/case_lifecycle.hpp"
-#include "core/text_fold.hpp"
+#include "core/domain/cases/case_lifecycle.hpp"
+#include "core/text/text_fold.hpp"
 #include "imgui.h"
 #include "wasm/ui/command_bar.hpp"
 #include "wasm/ui/field_widgets.hpp"

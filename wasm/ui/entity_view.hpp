@@ -8,9 +8,9 @@
 #include <string>
 #include <vector>
 
-#include "core/metadata.hpp"
-#include "core/schema.hpp"
-#include "core/store.hpp"
+#include "core/metadata/metadata.hpp"
+#include "core/schema/schema.hpp"
+#include "core/store/store.hpp"
 #include "wasm/ui/i18n.hpp"
 #include "wasm/ui/layout.hpp"
 #include "wasm/ui/theme.hpp"

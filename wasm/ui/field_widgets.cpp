@@ -9,8 +9,8 @@
 #include <cstring>
 #include <vector>
 
-#include "core/text_fold.hpp"
-#include "core/time.hpp"
+#include "core/text/text_fold.hpp"
+#include "core/base/time.hpp"
 #include "imgui.h"
 #include "wasm/ui/date_picker.hpp"
 #include "wasm/ui/icons.hpp"

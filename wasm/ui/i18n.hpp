@@ -4,7 +4,7 @@
 #pragma once
 #include <string_view>
 
-#include "core/language.hpp"
+#include "core/base/language.hpp"
 
 namespace casehub::ui {
 

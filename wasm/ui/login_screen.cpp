@@ -2,7 +2,7 @@
 // own sign-in page. Enter in the password field signs in too.
 #include "wasm/ui/login_screen.hpp"
 
-#include "core/message_catalog.hpp"
+#include "core/i18n/message_catalog.hpp"
 #include "imgui.h"
 #include "wasm/ui/icons.hpp"
 #include "wasm/ui/sync_status.hpp"

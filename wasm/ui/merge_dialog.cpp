@@ -4,8 +4,8 @@
 
 #include <algorithm>
 
-#include "core/case_lifecycle.hpp"
-#include "core/message_catalog.hpp"
+#include "core/domain/cases/case_lifecycle.hpp"
+#include "core/i18n/message_catalog.hpp"
 #include "imgui.h"
 #include "wasm/client/data_layer.hpp"
 #include "wasm/ui/icons.hpp"

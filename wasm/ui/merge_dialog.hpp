@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "core/schema.hpp"
-#include "core/store.hpp"
+#include "core/schema/schema.hpp"
+#include "core/store/store.hpp"
 #include "wasm/ui/i18n.hpp"
 #include "wasm/ui/layout.hpp"
 

@@ -9,9 +9,9 @@
 #include <string>
 #include <vector>
 
-#include "core/business_process.hpp"
-#include "core/record_mutations.hpp"
-#include "core/routing_rules.hpp"
+#include "core/domain/process/business_process.hpp"
+#include "core/apply/record_mutations.hpp"
+#include "core/domain/routing/routing_rules.hpp"
 #include "imgui.h"
 #include "wasm/client/data_layer.hpp"
 #include "wasm/ui/field_widgets.hpp"

@@ -12,11 +12,11 @@
 #include <set>
 #include <vector>
 
-#include "core/message_catalog.hpp"
-#include "core/queue_mutations.hpp"
-#include "core/queue_view.hpp"
-#include "core/schema.hpp"
-#include "core/text_fold.hpp"
+#include "core/i18n/message_catalog.hpp"
+#include "core/domain/queues/queue_mutations.hpp"
+#include "core/domain/queues/queue_view.hpp"
+#include "core/schema/schema.hpp"
+#include "core/text/text_fold.hpp"
 #include "imgui.h"
 #include "wasm/client/data_layer.hpp"
 #include "wasm/ui/command_bar.hpp"

@@ -4,7 +4,7 @@
 
 #include <algorithm>
 
-#include "core/message_catalog.hpp"
+#include "core/i18n/message_catalog.hpp"
 #include "imgui.h"
 #include "wasm/ui/icons.hpp"
 #include "wasm/ui/widget_recorder.hpp"

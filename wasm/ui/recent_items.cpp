@@ -7,7 +7,7 @@
 
 #include <algorithm>
 
-#include "core/record.hpp"
+#include "core/base/record.hpp"
 #include "wasm/platform/preferences.hpp"
 
 namespace casehub::ui {

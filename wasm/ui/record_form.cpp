@@ -3,8 +3,8 @@
 // guards unsaved edits. Saving is the caller's: it validates and submits the mutation.
 #include "wasm/ui/record_form.hpp"
 
-#include "core/conflict.hpp"
-#include "core/message_catalog.hpp"
+#include "core/apply/conflict.hpp"
+#include "core/i18n/message_catalog.hpp"
 #include "imgui.h"
 #include "wasm/ui/article_commands.hpp"  // knowledge hook (D)
 #include "wasm/ui/card.hpp"

@@ -5,11 +5,11 @@
 
 #include <algorithm>
 
-#include "core/knowledge_lifecycle.hpp"
-#include "core/knowledge_search.hpp"
-#include "core/message_catalog.hpp"
-#include "core/record_mutations.hpp"
-#include "core/safe_html.hpp"
+#include "core/domain/knowledge/knowledge_lifecycle.hpp"
+#include "core/domain/knowledge/knowledge_search.hpp"
+#include "core/i18n/message_catalog.hpp"
+#include "core/apply/record_mutations.hpp"
+#include "core/text/safe_html.hpp"
 #include "imgui.h"
 #include "imgui_internal.h"
 #include "wasm/client/data_layer.hpp"

@@ -2,7 +2,7 @@
 // change was (its mutation name and record title when there is one) and "Dismiss".
 #include "wasm/ui/rejection_notice.hpp"
 
-#include "core/message_catalog.hpp"
+#include "core/i18n/message_catalog.hpp"
 #include "imgui.h"
 #include "wasm/ui/icons.hpp"
 #include "wasm/ui/sync_status.hpp"

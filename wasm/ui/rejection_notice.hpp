@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "core/replica.hpp"
+#include "core/sync/replica.hpp"
 #include "wasm/ui/i18n.hpp"
 
 namespace casehub::ui {

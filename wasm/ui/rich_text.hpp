@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "core/safe_html.hpp"
+#include "core/text/safe_html.hpp"
 #include "wasm/ui/i18n.hpp"
 #include "wasm/ui/theme.hpp"
 

@@ -6,8 +6,8 @@
 #include <sstream>
 #include <vector>
 
-#include "core/schema.hpp"
-#include "core/text_fold.hpp"
+#include "core/schema/schema.hpp"
+#include "core/text/text_fold.hpp"
 #include "imgui.h"
 #include "wasm/client/data_layer.hpp"
 #include "wasm/platform/browser_links.hpp"

@@ -9,7 +9,7 @@
 
 #include <emscripten/emscripten.h>
 
-#include "core/sla_engine.hpp"
+#include "core/domain/sla/sla_engine.hpp"
 #include "imgui.h"
 #include "wasm/client/data_layer.hpp"
 #include "wasm/ui/card.hpp"

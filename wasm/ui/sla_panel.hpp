@@ -7,7 +7,7 @@
 #include <cstdint>
 #include <string>
 
-#include "core/record.hpp"
+#include "core/base/record.hpp"
 #include "wasm/ui/i18n.hpp"
 #include "wasm/ui/record_form.hpp"
 

@@ -5,7 +5,7 @@
 #include <string>
 #include <string_view>
 
-#include "core/client_sync.hpp"
+#include "core/sync/client_sync.hpp"
 #include "wasm/ui/i18n.hpp"
 
 namespace casehub::ui {

@@ -8,11 +8,11 @@
 #include <cstdio>
 #include <map>
 
-#include "core/activity_lifecycle.hpp"
-#include "core/case_lifecycle.hpp"
-#include "core/message_catalog.hpp"
-#include "core/record_mutations.hpp"
-#include "core/schema.hpp"
+#include "core/domain/activities/activity_lifecycle.hpp"
+#include "core/domain/cases/case_lifecycle.hpp"
+#include "core/i18n/message_catalog.hpp"
+#include "core/apply/record_mutations.hpp"
+#include "core/schema/schema.hpp"
 #include "imgui.h"
 #include "wasm/client/data_layer.hpp"
 #include "wasm/platform/preferences.hpp"

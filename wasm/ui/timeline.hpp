@@ -5,7 +5,7 @@
 #pragma once
 #include <optional>
 
-#include "core/record.hpp"
+#include "core/base/record.hpp"
 #include "wasm/ui/entity_view.hpp"
 #include "wasm/ui/record_form.hpp"
 

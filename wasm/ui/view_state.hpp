@@ -10,9 +10,9 @@
 #include <string>
 #include <vector>
 
-#include "core/query.hpp"
-#include "core/record.hpp"
-#include "core/sorted_rows.hpp"
+#include "core/store/query.hpp"
+#include "core/base/record.hpp"
+#include "core/store/sorted_rows.hpp"
 
 namespace casehub::ui {
 

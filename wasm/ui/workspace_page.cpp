@@ -10,12 +10,12 @@
 
 #include <emscripten/emscripten.h>
 
-#include "core/demo_data.hpp"
-#include "core/metadata.hpp"
-#include "core/record_mutations.hpp"
-#include "core/schema.hpp"
-#include "core/ticket_number.hpp"
-#include "core/validation.hpp"
+#include "core/demo/demo_data.hpp"
+#include "core/metadata/metadata.hpp"
+#include "core/apply/record_mutations.hpp"
+#include "core/schema/schema.hpp"
+#include "core/schema/ticket_number.hpp"
+#include "core/apply/validation.hpp"
 #include "imgui.h"
 #include "wasm/client/data_layer.hpp"
 #include "wasm/platform/preferences.hpp"

@@ -1,0 +1,62 @@
+# The allowed include directions of the source tree, in one table read by the build
+# (core/CMakeLists.txt makes one library per core layer and compiles it against an include
+# root holding only what it may see) and by tests/check_layers.cmake (CTest: every
+# #include of core/, wasm/ and server/ is checked, with a sentence naming the offence).
+#
+# Each entry is "<folder>:<folders it may include, besides itself and their own lists>".
+# Define bottom-up. "." is the tree's top folder (files such as wasm/main.cpp).
+
+set(CASEHUB_CORE_LAYERS
+  "base:"
+  "text:base"
+  "schema:text"
+  "store:schema"
+  "metadata:store"
+  "i18n:schema"
+  "search:text"
+  "security:store"
+  "apply:security"
+  "domain/activities:apply"
+  "domain/knowledge:apply search"
+  "domain/sla:apply"
+  "domain/process:apply"
+  "domain/queues:apply"
+  "domain/cases:apply"
+  "domain/routing:domain/process domain/queues domain/cases"
+  "sync:apply"
+  "app:domain/activities domain/knowledge domain/sla domain/routing sync metadata i18n"
+  "demo:app")
+
+# The browser client: platform/ (browser glue) never sees the data layer or the UI;
+# client/ (the data layer) never sees the UI; app/ puts them together in the frame loop.
+# Every wasm folder may include any of core/.
+set(CASEHUB_WASM_LAYERS
+  "platform:"
+  "client:platform"
+  "ui:client platform"
+  "app:ui client platform"
+  ".:app ui client platform")
+
+# The server: every folder may include any of core/ (never wasm/).
+set(CASEHUB_SERVER_LAYERS
+  ".:")
+
+# casehub_layer_visible(<table> <folder> <out>): the folders <folder> may include.
+function(casehub_layer_visible table folder out)
+  set(result "${folder}")
+  foreach(entry ${${table}})
+    string(FIND "${entry}" ":" colon)
+    string(SUBSTRING "${entry}" 0 ${colon} name)
+    if(name STREQUAL folder)
+      math(EXPR start "${colon} + 1")
+      string(SUBSTRING "${entry}" ${start} -1 deps)
+      string(REPLACE " " ";" deps "${deps}")
+      foreach(dep ${deps})
+        casehub_layer_visible(${table} "${dep}" dep_visible)
+        list(APPEND result ${dep_visible})
+      endforeach()
+    endif()
+  endforeach()
+  list(REMOVE_DUPLICATES result)
+  set(${out} "${result}" PARENT_SCOPE)
+endfunction()
