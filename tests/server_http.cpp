@@ -11,7 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "server/config.hpp"
-#include "server/http_server.hpp"
+#include "server/http/http_server.hpp"
 
 namespace fs = std::filesystem;
 using namespace casehub;
@@ -34,10 +34,10 @@ struct RunningServer {
         std::ofstream(web_root / "casehub_web.wasm", std::ios::binary) << std::string("\0asm\1\0\0\0", 8);
         std::ofstream(web_root / "casehub_web.js") << "console.log('hi')";
         std::ofstream(web_root / "manifest.webmanifest") << "{}";
-        ServerConfig config;
-        config.web_root = web_root.string();
-        config.threads = 4;
-        install_base_routes(http, config);
+        HttpOptions options;
+        options.web_root = web_root.string();
+        options.threads = 4;
+        install_base_routes(http, options);
         port = http.bind_to_any_port("127.0.0.1");
         thread = std::thread([this] { http.listen_after_bind(); });
         while (!http.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));

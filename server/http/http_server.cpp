@@ -1,14 +1,14 @@
 // Base routes. Keep-alive and the pool are set explicitly: httplib holds one pooled
 // thread per open connection, and the realtime event stream keeps one open per client.
-#include "server/http_server.hpp"
+#include "server/http/http_server.hpp"
 
-#include "server/http_json.hpp"
-#include "server/static_files.hpp"
+#include "server/http/http_json.hpp"
+#include "server/http/static_files.hpp"
 
 namespace casehub::server {
 
-void install_base_routes(httplib::Server& server, const ServerConfig& config) {
-    const int threads = config.threads;
+void install_base_routes(httplib::Server& server, const HttpOptions& options) {
+    const int threads = options.threads;
     server.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<std::size_t>(threads)); };
     server.set_keep_alive_max_count(100);
     server.set_keep_alive_timeout(5);
@@ -27,7 +27,7 @@ void install_base_routes(httplib::Server& server, const ServerConfig& config) {
         send_json(res, 200, Json{{"status", "ok"}, {"service", "casehub"}});
     });
 
-    install_static_routes(server, config.web_root);
+    install_static_routes(server, options.web_root);
 
     server.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
         if (!res.body.empty()) return;  // a route already wrote its own error body

@@ -1,8 +1,8 @@
 // AuthService: sign-in with username + password (argon2id hashes, see password.hpp),
-// bearer-token sessions stored only as SHA-256 hashes (see session_store.hpp), logout,
-// and a light per-username backoff against password guessing. Owns its own SQLite
-// connection to the server's casehub.db (tables `credential` and `session`).
-// Thread-safe: every route thread may call it.
+// bearer-token sessions stored only as SHA-256 hashes (see session_token.hpp), logout,
+// and a light per-username backoff against password guessing. Keeps credentials and
+// sessions in the stores it is given (storage/credential_store.hpp, session_store.hpp);
+// knows nothing of HTTP. Thread-safe: every route thread may call it.
 #pragma once
 #include <cstdint>
 #include <functional>
@@ -11,14 +11,13 @@
 #include <mutex>
 #include <string>
 
-#include <httplib.h>
-
 #include "core/base/result.hpp"
 #include "core/store/store.hpp"
 #include "core/base/time.hpp"
-#include "server/password.hpp"
-#include "server/session_store.hpp"
-#include "server/sqlite_db.hpp"
+#include "server/services/password.hpp"
+#include "server/services/session_token.hpp"
+#include "server/storage/credential_store.hpp"
+#include "server/storage/session_store.hpp"
 
 namespace casehub::server {
 
@@ -46,19 +45,15 @@ struct SignIn {
     std::string username;
 };
 
-// The token of an "Authorization: Bearer <token>" header ("" when missing or another scheme).
-std::string bearer_token(const httplib::Request& request);
-
 class AuthService {
 public:
-    // Opens `db_path` (normally data_dir + "/casehub.db") and creates the credential and
-    // session tables if missing. Error "storage" when the file cannot be opened.
-    static Result<std::unique_ptr<AuthService>> open(const std::string& db_path, AuthOptions options = {});
+    // A service over `credentials` and `sessions` (both on one connection: the service
+    // serialises every call to them). Error "internal" when libsodium cannot start.
+    static Result<std::unique_ptr<AuthService>> open(std::unique_ptr<CredentialStore> credentials,
+                                                     std::unique_ptr<SessionStore> sessions, AuthOptions options = {});
 
-    // The session of an "Authorization: Bearer <token>" request. Error "unauthorized"
-    // ("Sign in again: your session expired") when the header is missing or malformed, or
-    // the token is unknown, revoked or expired.
-    Result<Session> authenticate(const httplib::Request& request);
+    // The session of a bearer token. Error "unauthorized" ("Sign in again: your session
+    // expired") when the token is empty, malformed, unknown, revoked or expired.
     Result<Session> authenticate_token(const std::string& token);
 
     // Checks the password and opens a session. Error "unauthorized" with one message for
@@ -89,8 +84,8 @@ public:
     AuthService& operator=(const AuthService&) = delete;
 
 private:
-    AuthService(SqliteDb db, AuthOptions options);
-    Status create_tables();
+    AuthService(std::unique_ptr<CredentialStore> credentials, std::unique_ptr<SessionStore> sessions,
+                AuthOptions options);
 
     struct Failures {
         int count = 0;
@@ -98,9 +93,9 @@ private:
     };
 
     AuthOptions options_;
-    std::mutex db_mutex_;  // guards db_ and sessions_
-    SqliteDb db_;
-    SessionStore sessions_;
+    std::mutex db_mutex_;  // guards credentials_ and sessions_ (one connection)
+    std::unique_ptr<CredentialStore> credentials_;
+    std::unique_ptr<SessionStore> sessions_;
     std::mutex failures_mutex_;
     std::map<std::string, Failures> failures_;  // by lower-cased username; in memory only
     std::string dummy_hash_;                    // verified against for unknown usernames (same timing)

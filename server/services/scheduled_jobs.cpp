@@ -2,7 +2,7 @@
 // client ("jobs:<mutation id>", client_seq 1), as inbound email is: the mutation id comes
 // from the work's key, so the same work pushed twice (two rounds before the first
 // change lands, or a round repeated after a crash) is applied once.
-#include "server/scheduled_jobs.hpp"
+#include "server/services/scheduled_jobs.hpp"
 
 #include <algorithm>
 #include <chrono>

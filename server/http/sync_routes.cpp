@@ -1,9 +1,9 @@
 // Sync routes: parse strictly, authenticate, call SyncService, answer JSON.
-#include "server/sync_routes.hpp"
+#include "server/http/sync_routes.hpp"
 
 #include <charconv>
 
-#include "server/http_json.hpp"
+#include "server/http/http_json.hpp"
 
 namespace casehub::server {
 namespace {

@@ -11,9 +11,9 @@
 
 #include <httplib.h>
 
-#include "server/auth.hpp"
-#include "server/auth_routes.hpp"
-#include "server/sync_service.hpp"
+#include "server/services/auth_service.hpp"
+#include "server/http/auth_routes.hpp"
+#include "server/services/sync_service.hpp"
 
 namespace casehub::server {
 

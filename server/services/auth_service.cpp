@@ -1,7 +1,7 @@
 // AuthService: credentials (argon2id hashes), sessions (token hashes) and a per-username
 // backoff. Hashing runs outside the database lock so a slow sign-in never blocks
 // other requests' session checks.
-#include "server/auth.hpp"
+#include "server/services/auth_service.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -23,32 +23,20 @@ Error wrong_credentials() {
 
 }  // namespace
 
-Result<std::unique_ptr<AuthService>> AuthService::open(const std::string& db_path, AuthOptions options) {
+Result<std::unique_ptr<AuthService>> AuthService::open(std::unique_ptr<CredentialStore> credentials,
+                                                       std::unique_ptr<SessionStore> sessions, AuthOptions options) {
     if (!ensure_sodium()) return make_error("internal", "The cryptography library (libsodium) could not start.");
-    auto db = SqliteDb::open(db_path);
-    if (!db) return db.error();
-    std::unique_ptr<AuthService> service(new AuthService(std::move(*db), std::move(options)));
-    if (auto s = service->create_tables(); !s) return s.error();
+    if (!credentials || !sessions) return make_error("internal", "AuthService::open needs its stores; this is a server bug.");
+    std::unique_ptr<AuthService> service(new AuthService(std::move(credentials), std::move(sessions), std::move(options)));
     auto dummy = hash_password("casehub-no-such-user", service->options_.password_cost);
     if (!dummy) return dummy.error();
     service->dummy_hash_ = std::move(*dummy);
     return service;
 }
 
-AuthService::AuthService(SqliteDb db, AuthOptions options)
-    : options_(std::move(options)), db_(std::move(db)), sessions_(&db_) {}
-
-Status AuthService::create_tables() {
-    std::lock_guard lock(db_mutex_);
-    if (auto s = db_.exec("CREATE TABLE IF NOT EXISTS credential ("
-                          " user_id TEXT PRIMARY KEY,"
-                          " username TEXT NOT NULL UNIQUE COLLATE NOCASE,"
-                          " pwhash TEXT NOT NULL,"
-                          " updated_at INTEGER NOT NULL);");
-        !s)
-        return s;
-    return sessions_.create_table();
-}
+AuthService::AuthService(std::unique_ptr<CredentialStore> credentials, std::unique_ptr<SessionStore> sessions,
+                         AuthOptions options)
+    : options_(std::move(options)), credentials_(std::move(credentials)), sessions_(std::move(sessions)) {}
 
 TimestampMs AuthService::now() const {
     if (options_.clock) return options_.clock();
@@ -56,25 +44,14 @@ TimestampMs AuthService::now() const {
         .count();
 }
 
-std::string bearer_token(const httplib::Request& request) {
-    const std::string header = request.get_header_value("Authorization");
-    const std::string prefix = "bearer ";
-    if (header.size() <= prefix.size() || lower(header.substr(0, prefix.size())) != prefix) return {};
-    std::string token = header.substr(prefix.size());
-    while (!token.empty() && token.back() == ' ') token.pop_back();
-    return token;
-}
-
-Result<Session> AuthService::authenticate(const httplib::Request& request) {
-    return authenticate_token(bearer_token(request));
-}
-
 Result<Session> AuthService::authenticate_token(const std::string& token) {
-    if (token.empty() || token.size() > 256) return make_error("unauthorized", "Sign in again: your session expired");
+    const Error expired = make_error("unauthorized", "Sign in again: your session expired");
+    if (token.empty() || token.size() > 256) return expired;
     const TimestampMs t = now();
     std::lock_guard lock(db_mutex_);
-    auto stored = sessions_.find(token, t);
-    if (!stored) return stored.error();
+    auto stored = sessions_->find(hash_token(token));
+    if (!stored) return stored.error().code == "not_found" ? expired : stored.error();
+    if (stored->revoked || stored->expires_at <= t) return expired;
     return Session{stored->user_id, stored->session_id, stored->expires_at};
 }
 
@@ -94,15 +71,12 @@ Result<SignIn> AuthService::login(const std::string& username, const std::string
     std::string user_id, hash, stored_username;
     {
         std::lock_guard lock(db_mutex_);
-        auto stmt = db_.prepare("SELECT user_id, pwhash, username FROM credential WHERE username = ?1");
-        if (!stmt) return stmt.error();
-        stmt->bind(1, username);
-        if (stmt->step()) {
-            user_id = stmt->column_text(0);
-            hash = stmt->column_text(1);
-            stored_username = stmt->column_text(2);
-        } else if (!stmt->ok()) {
-            return make_error("storage", "Cannot read credentials: " + stmt->error());
+        auto found = credentials_->find_by_username(username);
+        if (!found) return found.error();
+        if (*found) {
+            user_id = (*found)->user_id;
+            hash = (*found)->pwhash;
+            stored_username = (*found)->username;
         }
     }
 
@@ -130,20 +104,23 @@ Result<SignIn> AuthService::login(const std::string& username, const std::string
     if (password_needs_rehash(hash, options_.password_cost)) {
         if (auto fresh = hash_password(password, options_.password_cost)) {
             std::lock_guard lock(db_mutex_);
-            if (auto stmt = db_.prepare("UPDATE credential SET pwhash = ?1, updated_at = ?2 WHERE user_id = ?3")) {
-                stmt->bind(1, *fresh).bind(2, t).bind(3, user_id);
-                stmt->step();  // best effort: the old hash still works if this fails
-            }
+            (void)credentials_->update_hash(user_id, *fresh, t);  // best effort: the old hash still works
         }
     }
 
+    auto token = make_session_token();
+    if (!token) return token.error();
+    StoredSession stored;
+    stored.user_id = user_id;
+    stored.session_id = hash_token(*token);
+    stored.created_at = t;
+    stored.expires_at = t + options_.session_lifetime_ms;
     std::lock_guard lock(db_mutex_);
-    (void)sessions_.purge_expired(t);  // housekeeping at sign-in: the table stays small
-    auto created = sessions_.create(user_id, t, options_.session_lifetime_ms);
-    if (!created) return created.error();
+    (void)sessions_->purge_expired(t);  // housekeeping at sign-in: the table stays small
+    if (auto s = sessions_->insert(stored); !s) return s.error();
     SignIn out;
-    out.token = std::move(created->token);
-    out.session = Session{created->session.user_id, created->session.session_id, created->session.expires_at};
+    out.token = std::move(*token);
+    out.session = Session{stored.user_id, stored.session_id, stored.expires_at};
     out.username = stored_username;
     return out;
 }
@@ -151,7 +128,7 @@ Result<SignIn> AuthService::login(const std::string& username, const std::string
 Status AuthService::logout(const std::string& token) {
     if (auto s = authenticate_token(token); !s) return s.error();
     std::lock_guard lock(db_mutex_);
-    auto revoked = sessions_.revoke(token);
+    auto revoked = sessions_->revoke(hash_token(token));
     if (!revoked) return revoked.error();
     if (!*revoked) return make_error("unauthorized", "Sign in again: your session expired");
     return {};
@@ -159,7 +136,7 @@ Status AuthService::logout(const std::string& token) {
 
 Status AuthService::revoke_sessions_of(const std::string& user_id) {
     std::lock_guard lock(db_mutex_);
-    return sessions_.revoke_all(user_id);
+    return sessions_->revoke_all(user_id);
 }
 
 Status AuthService::ensure_user(const std::string& user_id, const std::string& username, const std::string& password) {
@@ -167,56 +144,45 @@ Status AuthService::ensure_user(const std::string& user_id, const std::string& u
         return make_error("invalid", "A user needs an id and a username.", user_id.empty() ? "user_id" : "username");
     {
         std::lock_guard lock(db_mutex_);
-        auto stmt = db_.prepare("SELECT user_id FROM credential WHERE user_id = ?1 OR username = ?2");
-        if (!stmt) return stmt.error();
-        stmt->bind(1, user_id).bind(2, username);
-        if (stmt->step()) {
-            if (stmt->column_text(0) != user_id)
-                return make_error("conflict", "The username '" + username + "' is already taken by another user.",
-                                  "username");
-            return {};  // already has credentials: keep them (the password may have been changed)
-        }
-        if (!stmt->ok()) return make_error("storage", "Cannot read credentials: " + stmt->error());
+        auto by_name = credentials_->find_by_username(username);
+        if (!by_name) return by_name.error();
+        if (*by_name && (*by_name)->user_id != user_id)
+            return make_error("conflict", "The username '" + username + "' is already taken by another user.",
+                              "username");
+        if (*by_name) return {};  // already has credentials: keep them (the password may have been changed)
+        auto by_id = credentials_->find_by_user_id(user_id);
+        if (!by_id) return by_id.error();
+        if (*by_id) return {};    // signs in under another name already: keep it
     }
     auto hash = hash_password(password, options_.password_cost);
     if (!hash) return hash.error();
     std::lock_guard lock(db_mutex_);
-    auto stmt = db_.prepare("INSERT INTO credential (user_id, username, pwhash, updated_at) VALUES (?1, ?2, ?3, ?4)");
-    if (!stmt) return stmt.error();
-    stmt->bind(1, user_id).bind(2, username).bind(3, *hash).bind(4, now());
-    stmt->step();
-    if (!stmt->ok()) return make_error("storage", "Cannot save credentials: " + stmt->error());
-    return {};
+    return credentials_->insert(Credential{user_id, username, *hash, now()});
 }
 
 Status AuthService::set_password(const std::string& user_id, const std::string& password) {
     auto hash = hash_password(password, options_.password_cost);
     if (!hash) return hash.error();
     std::lock_guard lock(db_mutex_);
-    auto stmt = db_.prepare("UPDATE credential SET pwhash = ?1, updated_at = ?2 WHERE user_id = ?3");
-    if (!stmt) return stmt.error();
-    stmt->bind(1, *hash).bind(2, now()).bind(3, user_id);
-    stmt->step();
-    if (!stmt->ok()) return make_error("storage", "Cannot save the password: " + stmt->error());
-    if (db_.changes() == 0) return make_error("not_found", "User " + user_id + " has no sign-in; create it first.");
-    return sessions_.revoke_all(user_id);
+    auto updated = credentials_->update_hash(user_id, *hash, now());
+    if (!updated) return updated.error();
+    if (!*updated) return make_error("not_found", "User " + user_id + " has no sign-in; create it first.");
+    return sessions_->revoke_all(user_id);
 }
 
 Result<std::string> AuthService::user_id_for_username(const std::string& username) {
     std::lock_guard lock(db_mutex_);
-    auto stmt = db_.prepare("SELECT user_id FROM credential WHERE username = ?1");
-    if (!stmt) return stmt.error();
-    stmt->bind(1, username);
-    if (stmt->step()) return stmt->column_text(0);
+    auto found = credentials_->find_by_username(username);
+    if (!found) return found.error();
+    if (*found) return (*found)->user_id;
     return make_error("not_found", "No user signs in as '" + username + "'.");
 }
 
 Result<std::string> AuthService::username_for_user_id(const std::string& user_id) {
     std::lock_guard lock(db_mutex_);
-    auto stmt = db_.prepare("SELECT username FROM credential WHERE user_id = ?1");
-    if (!stmt) return stmt.error();
-    stmt->bind(1, user_id);
-    if (stmt->step()) return stmt->column_text(0);
+    auto found = credentials_->find_by_user_id(user_id);
+    if (!found) return found.error();
+    if (*found) return (*found)->username;
     return make_error("not_found", "User " + user_id + " has no sign-in.");
 }
 

@@ -1,9 +1,11 @@
 // Sign-in routes. Bodies are checked strictly (known fields, right types) so a client
 // bug shows up as a clear 400, and credentials never appear in logs or answers.
-#include "server/auth_routes.hpp"
+#include "server/http/auth_routes.hpp"
+
+#include <cctype>
 
 #include "core/base/time.hpp"
-#include "server/http_json.hpp"
+#include "server/http/http_json.hpp"
 
 namespace casehub::server {
 
@@ -47,6 +49,17 @@ Result<std::pair<std::string, std::string>> parse_login(const httplib::Request& 
 
 }  // namespace
 
+std::string bearer_token(const httplib::Request& request) {
+    const std::string header = request.get_header_value("Authorization");
+    const std::string prefix = "bearer ";
+    if (header.size() <= prefix.size()) return {};
+    for (std::size_t i = 0; i < prefix.size(); ++i)
+        if (std::tolower(static_cast<unsigned char>(header[i])) != prefix[i]) return {};
+    std::string token = header.substr(prefix.size());
+    while (!token.empty() && token.back() == ' ') token.pop_back();
+    return token;
+}
+
 int http_status_for(const Error& error) {
     const std::string& c = error.code;
     if (c == "unauthorized") return 401;
@@ -69,7 +82,7 @@ Json user_json(const UserContext& user, const std::string& username) {
 
 std::optional<AuthenticatedUser> require_user(const httplib::Request& request, httplib::Response& response,
                                               AuthService& auth, const UserDirectory& users) {
-    auto session = auth.authenticate(request);
+    auto session = auth.authenticate_token(bearer_token(request));
     if (!session) {
         send_auth_error(response, session.error());
         return std::nullopt;

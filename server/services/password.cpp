@@ -1,5 +1,5 @@
 // argon2id password hashes through libsodium's crypto_pwhash_str family.
-#include "server/password.hpp"
+#include "server/services/password.hpp"
 
 #include <mutex>
 

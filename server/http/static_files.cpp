@@ -1,7 +1,7 @@
 // Static files. Everything is revalidated (Cache-Control: no-cache + ETag) rather
 // than cached blindly: file names are not content-hashed, and the service worker is
 // what makes the app open offline. A 304 costs one round trip and no bytes.
-#include "server/static_files.hpp"
+#include "server/http/static_files.hpp"
 
 #include <filesystem>
 #include <fstream>

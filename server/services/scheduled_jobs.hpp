@@ -17,7 +17,7 @@
 #include <vector>
 
 #include "core/base/time.hpp"
-#include "server/sync_service.hpp"
+#include "server/services/sync_service.hpp"
 
 namespace casehub::server {
 

@@ -1,7 +1,8 @@
 // SqliteDb: a thin RAII wrapper over one SQLite connection for the server's storage
 // (records, mutation log, users, sessions). WAL journal, synchronous=FULL so a
 // committed transaction is on disk before we acknowledge it, foreign keys on.
-// Not thread-safe: the server serialises writers with its own mutex.
+// Not thread-safe: the server serialises writers with its own mutex. storage/sqlite/ is
+// the only folder that includes <sqlite3.h>.
 #pragma once
 #include <cstdint>
 #include <optional>

@@ -1,5 +1,5 @@
 // SyncService: the server's sync in one object — the authoritative SyncServerState in
-// memory, its SQLite storage, the mutation handlers and the security policy, behind a
+// memory, its durable SyncStore, the mutation handlers and the security policy, behind a
 // lock: pushes are serialised (one writer, one transaction per batch, fsync before the
 // answer), pulls and snapshots read concurrently. Routes call it (sync_routes.hpp).
 #pragma once
@@ -13,15 +13,15 @@
 #include "core/security/security.hpp"
 #include "core/security/sync_policy.hpp"
 #include "core/sync/sync_server.hpp"
-#include "server/sync_storage.hpp"
+#include "server/storage/sync_store.hpp"
 
 namespace casehub::server {
 
 class SyncService {
 public:
-    // Opens the database at `db_path` and loads the stored state. `clock` gives server
-    // time for stamps (empty = system clock). Error "storage" when the file is unusable.
-    static Result<std::unique_ptr<SyncService>> open(const std::string& db_path, MutationRegistry registry,
+    // Loads the stored state from `store`. `clock` gives server time for stamps (empty =
+    // system clock). Error "storage" when what is stored is unreadable.
+    static Result<std::unique_ptr<SyncService>> open(std::unique_ptr<SyncStore> store, MutationRegistry registry,
                                                      std::unique_ptr<Policy> policy,
                                                      std::function<TimestampMs()> clock = {});
 
@@ -45,11 +45,11 @@ public:
     std::int64_t seq() const;
 
 private:
-    SyncService(SyncStorage storage, MutationRegistry registry, std::unique_ptr<Policy> policy,
+    SyncService(std::unique_ptr<SyncStore> storage, MutationRegistry registry, std::unique_ptr<Policy> policy,
                 std::function<TimestampMs()> clock);
 
     mutable std::shared_mutex mutex_;
-    SyncStorage storage_;
+    std::unique_ptr<SyncStore> storage_;
     SyncServerState state_;
     MutationRegistry registry_;
     std::unique_ptr<Policy> policy_;

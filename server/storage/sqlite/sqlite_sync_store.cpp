@@ -1,36 +1,13 @@
-// SQLite persistence of SyncServerState.
-#include "server/sync_storage.hpp"
+// SQLite persistence of SyncServerState (the tables are made by schema_migrations.cpp).
+#include "server/storage/sqlite/sqlite_sync_store.hpp"
 
 #include <set>
 #include <utility>
 
+#include "server/storage/sqlite/schema_migrations.hpp"
+
 namespace casehub::server {
 namespace {
-
-const char* const schema_sql = R"sql(
-CREATE TABLE IF NOT EXISTS sync_record (
-  entity TEXT NOT NULL, id TEXT NOT NULL,
-  json TEXT NOT NULL,                 -- attributes
-  seq INTEGER NOT NULL,               -- last change
-  writers TEXT NOT NULL DEFAULT '{}', -- {attribute: [mutation_id, user_id]}
-  PRIMARY KEY (entity, id));
-CREATE TABLE IF NOT EXISTS sync_tombstone (
-  entity TEXT NOT NULL, id TEXT NOT NULL, user_id TEXT NOT NULL, seq INTEGER NOT NULL,
-  PRIMARY KEY (entity, id));
-CREATE TABLE IF NOT EXISTS sync_mutation (
-  id TEXT PRIMARY KEY, client_id TEXT NOT NULL, user_id TEXT NOT NULL, client_seq INTEGER NOT NULL,
-  name TEXT NOT NULL, args TEXT NOT NULL,
-  status TEXT NOT NULL,               -- accepted | rejected
-  seq INTEGER NOT NULL,               -- global seq when accepted, 0 otherwise
-  error TEXT);                        -- {"code","message","field"} when rejected
-CREATE TABLE IF NOT EXISTS sync_client (
-  client_id TEXT PRIMARY KEY, user_id TEXT NOT NULL, last_client_seq INTEGER NOT NULL);
-CREATE TABLE IF NOT EXISTS sync_change (
-  seq INTEGER NOT NULL, entity TEXT NOT NULL, id TEXT NOT NULL,
-  json TEXT,                          -- attributes after, NULL when deleted
-  PRIMARY KEY (seq, entity, id));
-CREATE TABLE IF NOT EXISTS sync_meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
-)sql";
 
 Error storage_error(const std::string& what, const std::string& detail) {
     return make_error("storage", "The sync database could not " + what + ": " + detail);
@@ -49,14 +26,14 @@ Status set_meta(SqliteDb& db, const char* key, std::int64_t value) {
 
 }  // namespace
 
-Result<SyncStorage> SyncStorage::open(const std::string& db_path) {
+Result<std::unique_ptr<SqliteSyncStore>> SqliteSyncStore::open(const std::string& db_path) {
     auto db = SqliteDb::open(db_path);
     if (!db) return db.error();
-    if (auto s = db->exec(schema_sql); !s) return s.error();
-    return SyncStorage(std::move(*db));
+    if (auto v = migrate_schema(*db, casehub_schema_migrations(), db_path); !v) return v.error();
+    return std::unique_ptr<SqliteSyncStore>(new SqliteSyncStore(std::move(*db)));
 }
 
-Result<bool> SyncStorage::is_empty() {
+Result<bool> SqliteSyncStore::is_empty() {
     auto st = db_.prepare("SELECT (SELECT COUNT(*) FROM sync_record) + (SELECT COUNT(*) FROM sync_mutation) + "
                           "(SELECT COUNT(*) FROM sync_meta)");
     if (!st) return st.error();
@@ -64,7 +41,7 @@ Result<bool> SyncStorage::is_empty() {
     return st->column_int(0) == 0;
 }
 
-Status SyncStorage::load(SyncServerState& state) {
+Status SqliteSyncStore::load(SyncServerState& state) {
     SyncServerState fresh;
     {
         auto st = db_.prepare("SELECT key, value FROM sync_meta");
@@ -140,7 +117,7 @@ Status SyncStorage::load(SyncServerState& state) {
     return {};
 }
 
-Status SyncStorage::write_changes(const std::vector<ChangeEntry>& changes, const SyncServerState& state) {
+Status SqliteSyncStore::write_changes(const std::vector<ChangeEntry>& changes, const SyncServerState& state) {
     if (changes.empty()) return {};
     auto change = db_.prepare("INSERT INTO sync_change(seq, entity, id, json) VALUES(?1, ?2, ?3, ?4)");
     auto record = db_.prepare(
@@ -197,7 +174,7 @@ Status SyncStorage::write_changes(const std::vector<ChangeEntry>& changes, const
     return {};
 }
 
-Status SyncStorage::save_push(const PushOutcome& outcome, const SyncServerState& state) {
+Status SqliteSyncStore::save_push(const PushOutcome& outcome, const SyncServerState& state) {
     if (outcome.logged.empty()) return {};  // only duplicates: nothing new to keep
     SqliteTransaction tx(db_);
     if (!tx.begun()) return tx.begun();
@@ -237,7 +214,7 @@ Status SyncStorage::save_push(const PushOutcome& outcome, const SyncServerState&
     return tx.commit();
 }
 
-Status SyncStorage::save_changes(const std::vector<ChangeEntry>& changes, const SyncServerState& state) {
+Status SqliteSyncStore::save_changes(const std::vector<ChangeEntry>& changes, const SyncServerState& state) {
     SqliteTransaction tx(db_);
     if (!tx.begun()) return tx.begun();
     if (auto s = write_changes(changes, state); !s) return s;

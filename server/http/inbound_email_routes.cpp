@@ -1,7 +1,7 @@
 // Inbound email route: authenticate the gateway, parse strictly, push email.receive as
 // one mutation of its own client ("inbound-email:<mutation id>", client_seq 1), so the
 // same message posted twice is applied once and never blocks other messages.
-#include "server/inbound_email_routes.hpp"
+#include "server/http/inbound_email_routes.hpp"
 
 #include <chrono>
 #include <cstdlib>
@@ -9,7 +9,7 @@
 #include "core/demo/demo_data.hpp"
 #include "core/domain/routing/record_creation_rules.hpp"
 #include "core/security/roles.hpp"
-#include "server/http_json.hpp"
+#include "server/http/http_json.hpp"
 
 namespace casehub::server {
 namespace {

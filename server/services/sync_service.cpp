@@ -1,12 +1,12 @@
 // SyncService: lock, apply, persist, reload on failure.
-#include "server/sync_service.hpp"
+#include "server/services/sync_service.hpp"
 
 #include <chrono>
 #include <mutex>
 
 namespace casehub::server {
 
-SyncService::SyncService(SyncStorage storage, MutationRegistry registry, std::unique_ptr<Policy> policy,
+SyncService::SyncService(std::unique_ptr<SyncStore> storage, MutationRegistry registry, std::unique_ptr<Policy> policy,
                          std::function<TimestampMs()> clock)
     : storage_(std::move(storage)), registry_(std::move(registry)), policy_(std::move(policy)), clock_(std::move(clock)) {
     if (!clock_)
@@ -17,27 +17,26 @@ SyncService::SyncService(SyncStorage storage, MutationRegistry registry, std::un
         };
 }
 
-Result<std::unique_ptr<SyncService>> SyncService::open(const std::string& db_path, MutationRegistry registry,
+Result<std::unique_ptr<SyncService>> SyncService::open(std::unique_ptr<SyncStore> store, MutationRegistry registry,
                                                        std::unique_ptr<Policy> policy,
                                                        std::function<TimestampMs()> clock) {
-    auto storage = SyncStorage::open(db_path);
-    if (!storage) return storage.error();
+    if (!store) return make_error("internal", "SyncService::open needs a store; this is a server bug.");
     std::unique_ptr<SyncService> svc(
-        new SyncService(std::move(*storage), std::move(registry), std::move(policy), std::move(clock)));
-    if (auto s = svc->storage_.load(svc->state_); !s) return s.error();
+        new SyncService(std::move(store), std::move(registry), std::move(policy), std::move(clock)));
+    if (auto s = svc->storage_->load(svc->state_); !s) return s.error();
     return svc;
 }
 
 Status SyncService::seed_if_empty(const Store& demo) {
     std::unique_lock lock(mutex_);
-    auto empty = storage_.is_empty();
+    auto empty = storage_->is_empty();
     if (!empty) return empty.error();
     if (!*empty) return {};
     std::vector<Record> records;
     demo.for_each_record([&](const Record& r) { records.push_back(r); });
     auto changes = state_.seed(records);
-    if (auto s = storage_.save_changes(changes, state_); !s) {
-        (void)storage_.load(state_);
+    if (auto s = storage_->save_changes(changes, state_); !s) {
+        (void)storage_->load(state_);
         return s;
     }
     return {};
@@ -48,10 +47,10 @@ Result<std::vector<MutationResult>> SyncService::push(const UserContext& user, c
     std::unique_lock lock(mutex_);
     auto outcome = state_.push(registry_, *policy_, user, client_id, mutations, clock_());
     if (!outcome) return outcome.error();
-    if (auto s = storage_.save_push(*outcome, state_); !s) {
+    if (auto s = storage_->save_push(*outcome, state_); !s) {
         // Memory is ahead of the disk: go back to what is durable and let the client retry.
         const std::string why = s.error().message;
-        if (auto r = storage_.load(state_); !r)
+        if (auto r = storage_->load(state_); !r)
             return make_error("unavailable", "The server could not save your changes (" + why +
                                                  ") nor reload its data; try again later.");
         return make_error("unavailable",

@@ -10,7 +10,7 @@
 
 #include "core/base/result.hpp"
 #include "core/security/security.hpp"
-#include "server/auth.hpp"
+#include "server/services/auth_service.hpp"
 
 namespace casehub::server {
 
@@ -35,6 +35,9 @@ struct AuthenticatedUser {
 // or revoked session) or 403 (account disabled since sign-in).
 std::optional<AuthenticatedUser> require_user(const httplib::Request& request, httplib::Response& response,
                                               AuthService& auth, const UserDirectory& users);
+
+// The token of an "Authorization: Bearer <token>" header ("" when missing or another scheme).
+std::string bearer_token(const httplib::Request& request);
 
 // JSON for a signed-in user: {id, username, fullname, business_unit_id, roles, team_ids}.
 Json user_json(const UserContext& user, const std::string& username);

@@ -1,5 +1,5 @@
 // JSON helpers for routes.
-#include "server/http_json.hpp"
+#include "server/http/http_json.hpp"
 
 namespace casehub::server {
 

@@ -1,5 +1,5 @@
 // SQLite wrapper implementation.
-#include "server/sqlite_db.hpp"
+#include "server/storage/sqlite/sqlite_db.hpp"
 
 namespace casehub::server {
 
