@@ -36,7 +36,6 @@ struct RunningServer {
         std::ofstream(web_root / "manifest.webmanifest") << "{}";
         HttpOptions options;
         options.web_root = web_root.string();
-        options.threads = 4;
         install_base_routes(http, options);
         port = http.bind_to_any_port("127.0.0.1");
         thread = std::thread([this] { http.listen_after_bind(); });

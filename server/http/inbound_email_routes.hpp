@@ -25,7 +25,8 @@ struct InboundEmailOptions {
 // CASEHUB_INBOUND_TOKEN and CASEHUB_INBOUND_USER (default "admin") from the environment.
 InboundEmailOptions inbound_email_options_from_env();
 
+// Bodies are parsed under `json` (core/base/json_limits.hpp).
 void install_inbound_email_routes(httplib::Server& server, SyncService& sync, AuthService& auth, UserDirectory users,
-                                  InboundEmailOptions options);
+                                  InboundEmailOptions options, JsonLimits json = {});
 
 }  // namespace casehub::server

@@ -16,6 +16,10 @@ std::string lower(std::string s) {
     return s;
 }
 
+Error busy() {
+    return make_error("busy", "The server is checking many sign-ins at once; try again in 1 s.");
+}
+
 Error wrong_credentials() {
     // One message whether the username or the password was wrong, so it reveals neither.
     return make_error("unauthorized", "The username or password is incorrect.");
@@ -80,8 +84,22 @@ Result<SignIn> AuthService::login(const std::string& username, const std::string
         }
     }
 
-    // An unknown username costs the same hash verification as a known one.
+    // An unknown username costs the same hash verification as a known one. Hashes run at
+    // most max_concurrent_hashes at a time: each holds tens of MiB for tens of ms.
+    {
+        std::unique_lock lock(hash_mutex_);
+        const int limit = std::max(1, options_.max_concurrent_hashes);
+        if (!hash_turn_.wait_for(lock, std::chrono::milliseconds(options_.hash_wait_ms),
+                                 [&] { return hashes_running_ < limit; }))
+            return busy();
+        ++hashes_running_;
+    }
     const bool ok = verify_password(user_id.empty() ? dummy_hash_ : hash, password) && !user_id.empty();
+    {
+        std::lock_guard lock(hash_mutex_);
+        --hashes_running_;
+    }
+    hash_turn_.notify_one();
     if (!ok) {
         std::lock_guard lock(failures_mutex_);
         if (failures_.size() > 10000) {  // bound memory under a spray of usernames
@@ -123,6 +141,15 @@ Result<SignIn> AuthService::login(const std::string& username, const std::string
     out.session = Session{stored.user_id, stored.session_id, stored.expires_at};
     out.username = stored_username;
     return out;
+}
+
+int AuthService::retry_after_seconds(const std::string& username, const Error& error) {
+    if (error.code != "rate_limited") return 1;
+    const TimestampMs t = now();
+    std::lock_guard lock(failures_mutex_);
+    auto it = failures_.find(lower(username));
+    if (it == failures_.end() || it->second.blocked_until <= t) return 1;
+    return static_cast<int>((it->second.blocked_until - t + 999) / 1000);
 }
 
 Status AuthService::logout(const std::string& token) {

@@ -4,6 +4,7 @@
 // sessions in the stores it is given (storage/credential_store.hpp, session_store.hpp);
 // knows nothing of HTTP. Thread-safe: every route thread may call it.
 #pragma once
+#include <condition_variable>
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -36,6 +37,10 @@ struct AuthOptions {
     int failures_before_backoff = 5;                 // per username
     TimestampMs max_backoff_ms = 5LL * 60 * 1000;    // backoff doubles per failure up to this
     std::function<TimestampMs()> clock;              // empty = system clock (tests pass their own)
+    // Password hashing takes ~64 MiB and tens of ms each (Interactive): at most this many
+    // run at once; a sign-in waits up to hash_wait_ms for a turn, then gets "busy".
+    int max_concurrent_hashes = 2;
+    TimestampMs hash_wait_ms = 2000;
 };
 
 // What a successful sign-in gives the client: the bearer token (shown once) and its session.
@@ -58,8 +63,13 @@ public:
 
     // Checks the password and opens a session. Error "unauthorized" with one message for
     // an unknown username and a wrong password alike; "rate_limited" after repeated
-    // failures for that username (the message says how long to wait).
+    // failures for that username (the message says how long to wait); "busy" when
+    // max_concurrent_hashes sign-ins are being checked and none finished in hash_wait_ms.
     Result<SignIn> login(const std::string& username, const std::string& password);
+
+    // The seconds a client should wait after `error` from login(username, ...): what the
+    // backoff has left for "rate_limited" (the number its message gives), 1 otherwise.
+    int retry_after_seconds(const std::string& username, const Error& error);
 
     // Revokes the session of `token`. Error "unauthorized" if it is not a live session.
     Status logout(const std::string& token);
@@ -99,6 +109,9 @@ private:
     std::mutex failures_mutex_;
     std::map<std::string, Failures> failures_;  // by lower-cased username; in memory only
     std::string dummy_hash_;                    // verified against for unknown usernames (same timing)
+    std::mutex hash_mutex_;                     // guards hashes_running_
+    std::condition_variable hash_turn_;
+    int hashes_running_ = 0;
 };
 
 // Gives every enabled systemuser of `store` that has a domainname and no credentials a
