@@ -18,6 +18,11 @@ void install_base_routes(httplib::Server& server, const HttpOptions& options) {
     server.set_read_timeout(30, 0);
     server.set_write_timeout(30, 0);
     server.set_payload_max_length(max_body);
+    // On every answer, errors included: no MIME sniffing, no framing, no referrer leaving
+    // the app (the CSP of HTML pages is set by the static routes).
+    server.set_default_headers({{"X-Content-Type-Options", "nosniff"},
+                                {"X-Frame-Options", "DENY"},
+                                {"Referrer-Policy", "no-referrer"}});
     // httplib's default also sets SO_REUSEPORT, which lets a second server bind the same
     // port silently (the kernel then splits connections between them). Only SO_REUSEADDR,
     // so a taken port fails loudly and a restart can rebind at once.

@@ -15,7 +15,8 @@ struct HttpOptions {
     std::size_t max_body_bytes = 8 * 1024 * 1024;  // a larger Content-Length is refused unread
 };
 
-// Installs /health, the static routes, the 404/500 JSON handlers and the pre-routing
+// Installs /health, the static routes, the 404/500 JSON handlers, the security headers
+// every answer carries (nosniff, X-Frame-Options DENY, Referrer-Policy) and the pre-routing
 // request checks on `server`: a Content-Length that is not a whole number (400) or is
 // over the limit (413), and a compressed body (415), are answered without reading it.
 void install_base_routes(httplib::Server& server, const HttpOptions& options);
