@@ -98,8 +98,14 @@ struct LimitedServer {
 // A raw TCP connection, for what an HTTP client library would not send.
 struct RawConnection {
     int fd = -1;
-    explicit RawConnection(int port) {
+    explicit RawConnection(int port, const char* from = nullptr) {
         fd = ::socket(AF_INET, SOCK_STREAM, 0);
+        if (from) {  // another loopback address: another client as far as the server can tell
+            sockaddr_in local{};
+            local.sin_family = AF_INET;
+            ::inet_pton(AF_INET, from, &local.sin_addr);
+            REQUIRE(::bind(fd, reinterpret_cast<sockaddr*>(&local), sizeof local) == 0);
+        }
         sockaddr_in a{};
         a.sin_family = AF_INET;
         a.sin_port = htons(static_cast<std::uint16_t>(port));
@@ -140,6 +146,15 @@ struct RawConnection {
 int status_of(const std::string& response) {
     if (response.size() < 12 || response.compare(0, 5, "HTTP/") != 0) return 0;
     return std::stoi(response.substr(9, 3));
+}
+
+// A sign-in from loopback address `from`; the raw answer.
+std::string login_from(int port, const char* from, const std::string& username, const std::string& password) {
+    RawConnection raw(port, from);
+    const std::string body = Json{{"username", username}, {"password", password}}.dump();
+    REQUIRE(raw.send_all("POST /api/auth/login HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Type: "
+                         "application/json\r\nContent-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body));
+    return raw.receive(10000);
 }
 
 std::string nested_array(std::size_t levels) { return std::string(levels, '[') + std::string(levels, ']'); }
@@ -379,4 +394,23 @@ TEST_CASE("the sign-in backoff's Retry-After matches the seconds its message giv
         }
     }
     FAIL("no 429 after eight wrong passwords");
+}
+
+TEST_CASE("guessing from one address cannot lock the user out of another, nor spray usernames unchecked",
+          "[server][limits]") {
+    LimitedServer s;
+    SECTION("eight wrong passwords for alex from 127.0.0.2 leave alex free from 127.0.0.1") {
+        int last = 0;
+        for (int i = 0; i < 8; ++i) last = status_of(login_from(s.port, "127.0.0.2", "alex", "wrong"));
+        CHECK(last == 429);
+        CHECK(status_of(login_from(s.port, "127.0.0.1", "alex", demo_password)) == 200);
+        CHECK(status_of(login_from(s.port, "127.0.0.2", "alex", demo_password)) == 429);
+    }
+    SECTION("twenty usernames sprayed from one address: that address waits, others do not") {
+        std::string answer;
+        for (int i = 0; i < 21; ++i) answer = login_from(s.port, "127.0.0.3", "user" + std::to_string(i), "guess");
+        CHECK(status_of(answer) == 429);
+        CHECK(answer.find("from your address") != std::string::npos);
+        CHECK(status_of(login_from(s.port, "127.0.0.1", "dewi", demo_password)) == 200);
+    }
 }

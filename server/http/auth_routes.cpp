@@ -111,9 +111,10 @@ void install_auth_routes(httplib::Server& server, AuthService& auth, UserDirecto
     server.Post("/api/auth/login", [&auth, users, json](const httplib::Request& req, httplib::Response& res) {
         auto input = parse_login(req, json);
         if (!input) return send_error(res, status_for_body_error(input.error()), input.error());
-        auto signed_in = auth.login(input->first, input->second);
+        auto signed_in = auth.login(input->first, input->second, req.remote_addr);
         if (!signed_in)
-            return send_auth_error(res, signed_in.error(), auth.retry_after_seconds(input->first, signed_in.error()));
+            return send_auth_error(res, signed_in.error(),
+                                   auth.retry_after_seconds(input->first, req.remote_addr, signed_in.error()));
         auto ctx = users.context_for ? users.context_for(signed_in->session.user_id)
                                      : Result<UserContext>(make_error("internal", "No user directory."));
         if (!ctx) {
