@@ -37,6 +37,8 @@ constexpr LimitFlag limit_flags[] = {
     {"--max-connections-per-address", "CASEHUB_MAX_CONNECTIONS_PER_ADDRESS", 1, 100'000,
      &ServerConfig::max_connections_per_address},
     {"--hash-concurrency", "CASEHUB_HASH_CONCURRENCY", 1, 256, &ServerConfig::hash_concurrency},
+    {"--push-rate", "CASEHUB_PUSH_RATE", 1, 100'000, &ServerConfig::push_rate},
+    {"--inbound-rate", "CASEHUB_INBOUND_RATE", 1, 100'000, &ServerConfig::inbound_rate},
 };
 
 }  // namespace
@@ -63,7 +65,9 @@ std::string server_usage() {
            "  --body-timeout-seconds N    time for a whole request body (default 30)\n"
            "  --max-connections-per-address N  open connections from one address (default 64)\n"
            "  --hash-concurrency N  sign-in password hashes computed at once; more wait briefly,\n"
-           "                    then get 503 + Retry-After (default 2)\n";
+           "                    then get 503 + Retry-After (default 2)\n"
+           "  --push-rate N     sync pushes per second per user, in bursts of up to 5N (default 20)\n"
+           "  --inbound-rate N  inbound emails per second per client address, bursts of 5N (default 20)\n";
 }
 
 ConnectionLimits connection_limits(const ServerConfig& config) {

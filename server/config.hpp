@@ -27,6 +27,8 @@ struct ServerConfig {
     int body_timeout_seconds = 30;      // --body-timeout-seconds: the whole body
     int max_connections_per_address = 64;  // --max-connections-per-address
     int hash_concurrency = 2;           // --hash-concurrency: password hashes computed at once
+    int push_rate = 20;                 // --push-rate: pushes per second per user (bursts of 5x)
+    int inbound_rate = 20;              // --inbound-rate: inbound emails per second per address (bursts of 5x)
     bool show_help = false;
 };
 

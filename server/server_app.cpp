@@ -60,8 +60,11 @@ void ServerApp::install_routes(httplib::Server& server) {
     const UserDirectory users = sync_user_directory(*sync_);
     const JsonLimits json = json_limits(config_);
     install_auth_routes(server, *auth_, users, json);
-    install_sync_routes(server, *sync_, *auth_, users, json);
-    install_inbound_email_routes(server, *sync_, *auth_, users, inbound_email_options_from_env(), json);
+    push_limiter_ = std::make_unique<RateLimiter>(RateLimit{double(config_.push_rate), 5.0 * config_.push_rate});
+    inbound_limiter_ = std::make_unique<RateLimiter>(RateLimit{double(config_.inbound_rate), 5.0 * config_.inbound_rate});
+    install_sync_routes(server, *sync_, *auth_, users, json, push_limiter_.get());
+    install_inbound_email_routes(server, *sync_, *auth_, users, inbound_email_options_from_env(), json,
+                                 inbound_limiter_.get());
 }
 
 }  // namespace casehub::server

@@ -25,6 +25,7 @@
 #include "core/base/uuid.hpp"
 #include "server/config.hpp"
 #include "server/http/connection_guard.hpp"
+#include "server/services/rate_limiter.hpp"
 #include "server/server_app.hpp"
 
 namespace fs = std::filesystem;
@@ -413,4 +414,47 @@ TEST_CASE("guessing from one address cannot lock the user out of another, nor sp
         CHECK(answer.find("from your address") != std::string::npos);
         CHECK(status_of(login_from(s.port, "127.0.0.1", "dewi", demo_password)) == 200);
     }
+}
+
+TEST_CASE("pushes beyond a user's rate get 429 with the Retry-After their message gives", "[server][limits]") {
+    ServerConfig config;
+    config.push_rate = 1;  // bursts of 5
+    LimitedServer s(config);
+    const std::string token = s.login("alex");
+    auto c = s.client();
+    int limited = 0;
+    std::string retry_after, body;
+    for (int i = 0; i < 8; ++i) {
+        auto r = c.Post("/api/sync/push", {{"Authorization", "Bearer " + token}},
+                        Json{{"client_id", "rate-client"}, {"mutations", Json::array()}}.dump(), "application/json");
+        REQUIRE(r);
+        if (r->status == 429) {
+            ++limited;
+            retry_after = r->get_header_value("Retry-After");
+            body = r->body;
+        } else {
+            CHECK(r->status == 200);
+        }
+    }
+    CHECK(limited >= 2);
+    CHECK(body.find("wait " + retry_after + " s") != std::string::npos);
+    const std::string other = s.login("dewi");  // another user is not slowed down
+    auto r = c.Post("/api/sync/push", {{"Authorization", "Bearer " + other}},
+                    Json{{"client_id", "other-client"}, {"mutations", Json::array()}}.dump(), "application/json");
+    REQUIRE(r);
+    CHECK(r->status == 200);
+}
+
+TEST_CASE("a rate limiter lets a burst through, then one request per refill, per key", "[server][limits]") {
+    TimestampMs now = 1'000'000;
+    RateLimiter limiter(RateLimit{2, 4}, [&] { return now; });
+    for (int i = 0; i < 4; ++i) CHECK(limiter.take("alex") == 0);
+    CHECK(limiter.take("alex") == 1);  // empty: one token comes back in 0.5 s, said as 1 s
+    CHECK(limiter.take("dewi") == 0);  // another key has its own bucket
+    now += 500;
+    CHECK(limiter.take("alex") == 0);
+    CHECK(limiter.take("alex") == 1);
+    now += 60'000;  // refills up to the burst, not beyond
+    for (int i = 0; i < 4; ++i) CHECK(limiter.take("alex") == 0);
+    CHECK(limiter.take("alex") == 1);
 }

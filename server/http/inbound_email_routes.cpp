@@ -75,9 +75,15 @@ InboundEmailOptions inbound_email_options_from_env() {
 }
 
 void install_inbound_email_routes(httplib::Server& server, SyncService& sync, AuthService& auth, UserDirectory users,
-                                  InboundEmailOptions options, JsonLimits json) {
-    server.Post("/api/inbound/email", [&sync, &auth, users, options, json](const httplib::Request& req,
-                                                                            httplib::Response& res) {
+                                  InboundEmailOptions options, JsonLimits json, RateLimiter* limiter) {
+    server.Post("/api/inbound/email", [&sync, &auth, users, options, json, limiter](const httplib::Request& req,
+                                                                                     httplib::Response& res) {
+        if (const int wait = limiter ? limiter->take(req.remote_addr) : 0) {
+            res.set_header("Retry-After", std::to_string(wait));
+            return send_error(res, 429, "rate_limited",
+                              "Too many inbound emails from this address; wait " + std::to_string(wait) +
+                                  " s and post again. This message was not taken.");
+        }
         auto user = gateway_user(req, res, sync, auth, users, options);
         if (!user) return;
         if (req.body.size() > max_inbound_body + 64 * 1024)

@@ -47,10 +47,17 @@ UserDirectory sync_user_directory(SyncService& sync) {
 }
 
 void install_sync_routes(httplib::Server& server, SyncService& sync, AuthService& auth, UserDirectory users,
-                         JsonLimits json) {
-    server.Post("/api/sync/push", [&sync, &auth, users, json](const httplib::Request& req, httplib::Response& res) {
+                         JsonLimits json, RateLimiter* push_limiter) {
+    server.Post("/api/sync/push", [&sync, &auth, users, json, push_limiter](const httplib::Request& req,
+                                                                             httplib::Response& res) {
         auto who = require_user(req, res, auth, users);
         if (!who) return;
+        if (const int wait = push_limiter ? push_limiter->take(who->user.user_id) : 0) {
+            res.set_header("Retry-After", std::to_string(wait));
+            return send_error(res, 429, "rate_limited",
+                              "Too many pushes from your account; wait " + std::to_string(wait) +
+                                  " s and try again. Nothing was applied.");
+        }
         if (req.body.size() > max_request_body) {
             send_error(res, 413, "body_too_large", "The push is too large; send fewer mutations at a time.");
             return;

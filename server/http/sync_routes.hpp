@@ -8,6 +8,7 @@
 
 #include "server/services/auth_service.hpp"
 #include "server/http/auth_routes.hpp"
+#include "server/services/rate_limiter.hpp"
 #include "server/services/sync_service.hpp"
 
 namespace casehub::server {
@@ -24,9 +25,10 @@ constexpr std::size_t max_pull_limit = 5000;
 // A UserDirectory reading users from the sync service's authoritative store.
 UserDirectory sync_user_directory(SyncService& sync);
 
-// Push bodies are parsed under `json` (core/base/json_limits.hpp).
+// Push bodies are parsed under `json` (core/base/json_limits.hpp); with `push_limiter`,
+// each user's pushes are rate limited (429 + Retry-After beyond).
 void install_sync_routes(httplib::Server& server, SyncService& sync, AuthService& auth, UserDirectory users,
-                         JsonLimits json = {});
+                         JsonLimits json = {}, RateLimiter* push_limiter = nullptr);
 inline void install_sync_routes(httplib::Server& server, SyncService& sync, AuthService& auth) {
     install_sync_routes(server, sync, auth, sync_user_directory(sync));
 }
