@@ -76,6 +76,8 @@ const std::vector<std::string> kSkipped = {
     "search/search_synonyms.cpp",
     "store/query.cpp",
     "store/store.cpp",
+    "sync/device_journal.cpp",
+    "sync/device_restore.cpp",
     "sync/replica.cpp",
 };
 
