@@ -62,7 +62,7 @@ std::string server_usage() {
            "  --max-json-depth N  deepest nesting of a JSON body (default 64)\n"
            "  --max-headers N   header lines per request (default 100)\n"
            "  --header-timeout-seconds N  time for a whole request head (default 10)\n"
-           "  --body-timeout-seconds N    time for a whole request body (default 30)\n"
+           "  --body-timeout-seconds N    a request body must bring 64 KiB per N s (default 30)\n"
            "  --max-connections-per-address N  open connections from one address (default 64)\n"
            "  --hash-concurrency N  sign-in password hashes computed at once; more wait briefly,\n"
            "                    then get 503 + Retry-After (default 2)\n"

@@ -458,3 +458,37 @@ TEST_CASE("a rate limiter lets a burst through, then one request per refill, per
     for (int i = 0; i < 4; ++i) CHECK(limiter.take("alex") == 0);
     CHECK(limiter.take("alex") == 1);
 }
+
+TEST_CASE("a large body over a slow link completes; a trickle that would hold a worker gets 408",
+          "[server][limits]") {
+    ServerConfig config;
+    config.body_timeout_seconds = 1;
+    LimitedServer s(config);
+    const std::string head = "POST /api/auth/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n";
+    SECTION("1.25 MiB in 160 KiB steps every 0.6 s: read whole (the sign-in then says the password is too long)") {
+        const std::string body = R"({"username":"alex","password":")" + std::string(1280 * 1024 - 34, 'p') + "\"}";
+        RawConnection raw(s.port);
+        REQUIRE(raw.send_all(head + "Content-Length: " + std::to_string(body.size()) + "\r\n\r\n"));
+        for (std::size_t at = 0; at < body.size(); at += 160 * 1024) {
+            REQUIRE(raw.send_all(body.substr(at, 160 * 1024)));
+            std::this_thread::sleep_for(std::chrono::milliseconds(600));
+        }
+        const std::string answer = raw.receive(5000);
+        CHECK(status_of(answer) == 400);
+        CHECK(answer.find("too_long") != std::string::npos);
+    }
+    SECTION("2 MiB announced, 1 KiB every 0.2 s: 408 after about a second") {
+        RawConnection raw(s.port);
+        REQUIRE(raw.send_all(head + "Content-Length: 2097152\r\n\r\n{"));
+        const auto t0 = Clock::now();
+        std::string answer;
+        for (int i = 0; i < 40 && answer.empty(); ++i) {
+            if (!raw.send_all(std::string(1024, ' '))) break;
+            answer = raw.receive(200);
+        }
+        if (answer.empty()) answer = raw.receive(3000);
+        CHECK(status_of(answer) == 408);
+        CHECK(Clock::now() - t0 < std::chrono::seconds(4));
+    }
+    CHECK(s.is_healthy());
+}

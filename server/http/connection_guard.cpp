@@ -38,6 +38,11 @@ using Clock = std::chrono::steady_clock;
 // worker under the body cap and deadline.
 constexpr std::size_t max_prebuffered_body = 1024 * 1024;
 
+// A body (or an answer) that keeps moving at least this many bytes per timeout window
+// gets another window: a large push over a slow link completes, a client trickling a
+// few bytes to hold a worker does not (it must send 64 KiB per window, 30 s by default).
+constexpr std::size_t progress_per_window = 64 * 1024;
+
 struct ServingState {
     std::optional<RequestViolation> violation;
     bool close_after = false;
@@ -160,12 +165,18 @@ public:
     }
 
     ssize_t write(const char* ptr, std::size_t size) override {
-        const auto deadline = Clock::now() + std::chrono::milliseconds(limits_.write_timeout_ms);
-        std::size_t done = 0;
+        const auto window = std::chrono::milliseconds(limits_.write_timeout_ms);
+        auto deadline = Clock::now() + window;
+        std::size_t done = 0, in_window = 0;
         while (done < size) {
             const ssize_t n = ::send(fd_, ptr + done, size - done, MSG_NOSIGNAL);
             if (n > 0) {
                 done += static_cast<std::size_t>(n);
+                in_window += static_cast<std::size_t>(n);
+                if (in_window >= progress_per_window) {  // a slow reader that keeps reading
+                    deadline = Clock::now() + window;
+                    in_window = 0;
+                }
                 continue;
             }
             if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR)) {
@@ -197,6 +208,11 @@ private:
             const ssize_t n = ::recv(fd_, tmp, sizeof tmp, 0);
             if (n > 0) {
                 buf_.append(tmp, static_cast<std::size_t>(n));
+                read_in_window_ += static_cast<std::size_t>(n);
+                if (read_in_window_ >= progress_per_window) {  // a slow link that keeps sending
+                    read_deadline_ = Clock::now() + std::chrono::milliseconds(limits_.body_timeout_ms);
+                    read_in_window_ = 0;
+                }
                 return true;
             }
             if (n == 0) return false;  // the client closed
@@ -227,6 +243,7 @@ private:
     std::size_t header_bytes_;
     const ConnectionLimits& limits_;
     Clock::time_point read_deadline_;
+    std::size_t read_in_window_ = 0;
     bool failed_ = false;
 };
 

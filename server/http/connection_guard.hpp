@@ -5,7 +5,8 @@
 //     header block (431, 408); idle keep-alive connections wait there too, not in a worker;
 //   - a fixed pool of workers serves only requests whose headers are complete, reading
 //     the body through a stream that enforces a size cap (with or without Content-Length,
-//     chunked included: 413) and a deadline for the whole body (408);
+//     chunked included: 413) and a minimum pace (64 KiB per body timeout, else 408), so
+//     a trickling client cannot hold a worker while a slow link still completes;
 //   - bounded admission: at most N connections at once and M per client address, and a
 //     bounded queue of complete requests waiting for a worker; beyond, an immediate 503
 //     with Retry-After instead of an unbounded backlog;
@@ -27,8 +28,8 @@ struct ConnectionLimits {
     int header_timeout_ms = 10'000;                   // the whole header block, from its first byte
     int idle_timeout_ms = 5'000;                      // keep-alive wait for the next request
     std::size_t max_body_bytes = 8 * 1024 * 1024;     // per request, however it is sent
-    int body_timeout_ms = 30'000;                     // the whole body
-    int write_timeout_ms = 30'000;                    // the whole answer
+    int body_timeout_ms = 30'000;                     // a body window: 64 KiB must arrive per window
+    int write_timeout_ms = 30'000;                    // an answer window: 64 KiB must leave per window
     std::size_t workers = 16;                         // requests served at once
     std::size_t max_waiting_requests = 256;           // complete requests queued for a worker
     std::size_t max_connections = 2048;               // open at once, all addresses
