@@ -292,7 +292,7 @@ TEST_CASE("slow clients hold no worker: healthy requests are answered while they
     for (int i = 0; i < 10; ++i) {
         const auto t0 = Clock::now();
         CHECK(s.is_healthy());
-        CHECK(Clock::now() - t0 < std::chrono::milliseconds(500));
+        CHECK(Clock::now() - t0 < std::chrono::milliseconds(2000));  // before: 10 s timeouts
     }
 }
 
