@@ -22,9 +22,10 @@ set(CASEHUB_CORE_LAYERS
   "domain/process:apply"
   "domain/queues:apply"
   "domain/cases:apply"
+  "domain/contacts:schema"
   "domain/routing:domain/process domain/queues domain/cases"
   "sync:apply"
-  "app:domain/activities domain/knowledge domain/sla domain/routing sync metadata i18n"
+  "app:domain/activities domain/knowledge domain/sla domain/routing domain/contacts sync metadata i18n"
   "demo:app")
 
 # The browser client: platform/ (browser glue) never sees the data layer or the UI;
