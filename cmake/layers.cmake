@@ -30,13 +30,19 @@ set(CASEHUB_CORE_LAYERS
 
 # The browser client: platform/ (browser glue) never sees the data layer or the UI;
 # client/ (the data layer) never sees the UI; app/ puts them together in the frame loop.
-# Every wasm folder may include any of core/.
+# The UI: widgets/ (generic drawing, no entity names) <- views/ (screens: they take the
+# read model and UI state and return intents, never the data layer) <- extensions/
+# (entity-specific form parts, registered by app/form_extensions). i18n/ is the string
+# table under all of them. Every wasm folder may include any of core/.
 set(CASEHUB_WASM_LAYERS
   "platform:"
   "client:platform"
-  "ui:client platform"
-  "app:ui client platform"
-  ".:app ui client platform")
+  "ui/i18n:"
+  "ui/widgets:ui/i18n"
+  "ui/views:ui/widgets platform"
+  "ui/extensions:ui/views platform"
+  "app:ui/extensions client platform"
+  ".:app")
 
 # The server: every folder may include any of core/ (never wasm/).
 set(CASEHUB_SERVER_LAYERS
