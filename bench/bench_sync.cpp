@@ -23,8 +23,9 @@
 // The bench links only the core and SQLite: compile the two server files it needs here.
 #include <unistd.h>
 
-#include "server/sqlite_db.cpp"
-#include "server/sync_storage.cpp"
+#include "server/storage/sqlite/schema_migrations.cpp"
+#include "server/storage/sqlite/sqlite_db.cpp"
+#include "server/storage/sqlite/sqlite_sync_store.cpp"
 #endif
 
 using namespace casehub;
@@ -123,13 +124,15 @@ int main(int argc, char** argv) {
         }
     }
     const double t_local = seconds_since(t);
+    writer.mark_durable_through(writer.next_client_seq() - 1);  // as the device store would
 
     // 2. Push: server apply (+ SQLite, one transaction per batch).
 #if CASEHUB_HAVE_SQLITE
     const auto dir = std::filesystem::temp_directory_path() / ("casehub-bench-sync-" + std::to_string(::getpid()));
     std::filesystem::create_directories(dir);
-    auto storage = casehub::server::SyncStorage::open((dir / "casehub.db").string());
-    if (!storage) return 1;
+    auto opened = casehub::server::SqliteSyncStore::open((dir / "casehub.db").string());
+    if (!opened) return 1;
+    auto& storage = *opened;
     {
         std::vector<ChangeEntry> seeded(server.log.begin(), server.log.end());
         (void)storage->save_changes(seeded, server);

@@ -44,9 +44,17 @@ set(CASEHUB_WASM_LAYERS
   "app:ui/extensions client platform"
   ".:app")
 
-# The server: every folder may include any of core/ (never wasm/).
+# The server: storage/ holds the store interfaces, storage/sqlite/ their SQLite
+# implementations (the only folder that includes <sqlite3.h>); services/ (sync, auth,
+# scheduled jobs) see only the interfaces; http/ (routes, the JSON edge, static files)
+# calls services; the top folder (config, the composition root server_app, main) puts
+# them together. Every server folder may include any of core/ (never wasm/).
 set(CASEHUB_SERVER_LAYERS
-  ".:")
+  "storage:"
+  "storage/sqlite:storage"
+  "services:storage"
+  "http:services"
+  ".:http services storage storage/sqlite")
 
 # casehub_layer_visible(<table> <folder> <out>): the folders <folder> may include.
 function(casehub_layer_visible table folder out)

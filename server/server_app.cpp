@@ -7,10 +7,11 @@
 #include "core/app/app_registry.hpp"
 #include "core/demo/demo_data.hpp"
 #include "core/apply/sync_security_policy.hpp"
-#include "server/auth_routes.hpp"
-#include "server/http_server.hpp"
-#include "server/inbound_email_routes.hpp"
-#include "server/sync_routes.hpp"
+#include "server/http/auth_routes.hpp"
+#include "server/http/http_server.hpp"
+#include "server/http/inbound_email_routes.hpp"
+#include "server/http/sync_routes.hpp"
+#include "server/storage/sqlite/sqlite_storage.hpp"
 
 namespace casehub::server {
 
@@ -19,10 +20,13 @@ Result<std::unique_ptr<ServerApp>> ServerApp::open(const ServerConfig& config, A
     app->config_ = config;
     const std::string db_path = config.data_dir + "/casehub.db";
 
-    auto sync = SyncService::open(db_path, make_sync_registry(), std::make_unique<SecurityPolicy>());
+    auto storage = open_sqlite_storage(db_path);
+    if (!storage) return storage.error();
+    auto sync = SyncService::open(std::move(storage->sync), make_sync_registry(), std::make_unique<SecurityPolicy>());
     if (!sync) return sync.error();
     app->sync_ = std::move(*sync);
-    auto auth = AuthService::open(db_path, std::move(auth_options));
+    auth_options.max_concurrent_hashes = config.hash_concurrency;
+    auto auth = AuthService::open(std::move(storage->credentials), std::move(storage->sessions), std::move(auth_options));
     if (!auth) return auth.error();
     app->auth_ = std::move(*auth);
     ScheduledJobsOptions jobs;
@@ -52,11 +56,15 @@ Result<std::unique_ptr<ServerApp>> ServerApp::open(const ServerConfig& config, A
 }
 
 void ServerApp::install_routes(httplib::Server& server) {
-    install_base_routes(server, config_);
+    install_base_routes(server, HttpOptions{config_.web_root, static_cast<std::size_t>(config_.max_body_kib) * 1024});
     const UserDirectory users = sync_user_directory(*sync_);
-    install_auth_routes(server, *auth_, users);
-    install_sync_routes(server, *sync_, *auth_, users);
-    install_inbound_email_routes(server, *sync_, *auth_, users, inbound_email_options_from_env());
+    const JsonLimits json = json_limits(config_);
+    install_auth_routes(server, *auth_, users, json);
+    push_limiter_ = std::make_unique<RateLimiter>(RateLimit{double(config_.push_rate), 5.0 * config_.push_rate});
+    inbound_limiter_ = std::make_unique<RateLimiter>(RateLimit{double(config_.inbound_rate), 5.0 * config_.inbound_rate});
+    install_sync_routes(server, *sync_, *auth_, users, json, push_limiter_.get());
+    install_inbound_email_routes(server, *sync_, *auth_, users, inbound_email_options_from_env(), json,
+                                 inbound_limiter_.get());
 }
 
 }  // namespace casehub::server

@@ -14,9 +14,10 @@
 
 #include "core/security/security.hpp"
 #include "core/store/store.hpp"
-#include "server/auth.hpp"
-#include "server/auth_routes.hpp"
-#include "server/password.hpp"
+#include "server/services/auth_service.hpp"
+#include "server/http/auth_routes.hpp"
+#include "server/services/password.hpp"
+#include "server/storage/sqlite/sqlite_storage.hpp"
 
 namespace fs = std::filesystem;
 using namespace casehub;
@@ -62,7 +63,9 @@ struct AuthServer {
         AuthOptions options;
         options.password_cost = PasswordCost::Minimum;
         options.clock = [this] { return clock.load(); };
-        auto opened = AuthService::open((data_dir / "casehub.db").string(), options);
+        auto storage = open_sqlite_storage((data_dir / "casehub.db").string());
+        REQUIRE(storage);
+        auto opened = AuthService::open(std::move(storage->credentials), std::move(storage->sessions), options);
         REQUIRE(opened.ok());
         auth = std::move(*opened);
         REQUIRE(auth->ensure_user("u-alex", "alex", demo_password).ok());

@@ -25,8 +25,9 @@
 #include "core/apply/sync_security_policy.hpp"
 #include "core/base/uuid.hpp"
 #include "server/config.hpp"
-#include "server/scheduled_jobs.hpp"
-#include "server/sync_service.hpp"
+#include "server/services/scheduled_jobs.hpp"
+#include "server/services/sync_service.hpp"
+#include "server/storage/sqlite/sqlite_storage.hpp"
 
 namespace fs = std::filesystem;
 using namespace casehub;
@@ -54,7 +55,9 @@ struct JobsServer {
     explicit JobsServer(int interval_seconds = 0) {
         fs::remove_all(dir);
         fs::create_directories(dir);
-        auto s = SyncService::open((dir / "casehub.db").string(), make_sync_registry(), std::make_unique<SecurityPolicy>(),
+        auto storage = open_sqlite_storage((dir / "casehub.db").string());
+        REQUIRE(storage);
+        auto s = SyncService::open(std::move(storage->sync), make_sync_registry(), std::make_unique<SecurityPolicy>(),
                                    [this] { return now.load(); });
         REQUIRE(s);
         sync = std::move(*s);

@@ -16,10 +16,11 @@
 #include "core/security/security.hpp"
 #include "core/apply/sync_security_policy.hpp"
 #include "core/base/uuid.hpp"
-#include "server/auth.hpp"
-#include "server/auth_routes.hpp"
-#include "server/sync_routes.hpp"
-#include "server/sync_service.hpp"
+#include "server/services/auth_service.hpp"
+#include "server/http/auth_routes.hpp"
+#include "server/http/sync_routes.hpp"
+#include "server/services/sync_service.hpp"
+#include "server/storage/sqlite/sqlite_storage.hpp"
 
 namespace fs = std::filesystem;
 using namespace casehub;
@@ -39,8 +40,9 @@ struct SyncServer {
 
     explicit SyncServer(fs::path data_dir) : dir(std::move(data_dir)) {
         fs::create_directories(dir);
-        const std::string db = (dir / "casehub.db").string();
-        auto s = SyncService::open(db, make_sync_registry(), std::make_unique<SecurityPolicy>(),
+        auto storage = open_sqlite_storage((dir / "casehub.db").string());
+        REQUIRE(storage);
+        auto s = SyncService::open(std::move(storage->sync), make_sync_registry(), std::make_unique<SecurityPolicy>(),
                                    [] { return TimestampMs{1'790'000'000'000}; });
         REQUIRE(s);
         sync = std::move(*s);
@@ -49,7 +51,7 @@ struct SyncServer {
         REQUIRE(sync->seed_if_empty(demo));
         AuthOptions options;
         options.password_cost = PasswordCost::Minimum;
-        auto a = AuthService::open(db, options);
+        auto a = AuthService::open(std::move(storage->credentials), std::move(storage->sessions), options);
         REQUIRE(a);
         auth = std::move(*a);
         for (const char* name : {"alex", "dewi", "admin"}) {

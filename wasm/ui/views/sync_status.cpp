@@ -1,5 +1,7 @@
 // Sync status drawing (its strings are in i18n.cpp). The status is one line: icon, state word,
-// pending count, last sync time; an error turns it red and adds a "Sync now" button.
+// pending count, then the first that holds of: not saved on this device (the device refused
+// work: red, the reason and what to do in the tooltip), saving on this device (an edit not
+// yet stored), sync error, syncing, last sync time; an error adds a "Sync now" button.
 #include "wasm/ui/views/sync_status.hpp"
 
 #include <cstdio>
@@ -18,16 +20,24 @@ namespace {
 // The line shown (without the button), and whether it is an error.
 std::string status_line(const SyncStatusLook& look, Language lang, bool compact, bool* error) {
     const SyncState& s = look.state;
-    *error = !s.last_error.empty() && s.online;
+    const bool refused = !s.storage_error.empty();
+    *error = (!s.last_error.empty() && s.online) || refused;
     std::string line = s.online ? (s.pending ? ICON_CLOUD_UPLOAD : ICON_CLOUD) : ICON_TIMES;
     if (compact) {
         if (s.pending) line += " " + std::to_string(s.pending);
+        if (refused) line += " !";  // red; the full line is on wider screens
         return line;
     }
     line += "  ";
     line += tr(lang, s.online ? "sync.online" : "sync.offline");
     if (s.pending) line += " · " + std::to_string(s.pending) + " " + tr(lang, "sync.pending");
-    if (*error) {
+    if (refused) {
+        line += " · ";
+        line += tr(lang, "sync.storage_refused");
+    } else if (s.unsaved) {
+        line += " · ";
+        line += tr(lang, "sync.unsaved");
+    } else if (*error) {
         line += " · ";
         line += tr(lang, "sync.error");
     } else if (s.syncing) {
@@ -46,7 +56,7 @@ std::string status_line(const SyncStatusLook& look, Language lang, bool compact,
 
 bool shows_button(const SyncStatusLook& look, bool compact) {
     const SyncState& s = look.state;
-    return !compact && s.online && (!s.last_error.empty() || s.pending > 0) && !s.syncing;
+    return !compact && ((s.online && (!s.last_error.empty() || s.pending > 0) && !s.syncing) || !s.storage_error.empty());
 }
 
 }  // namespace
@@ -79,7 +89,8 @@ bool draw_sync_status(const SyncStatusLook& look, Language language, bool compac
     if (error) ImGui::PopStyleColor();
     record_last_item(line.c_str());
     const SyncState& s = look.state;
-    if (error && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", localize_message(s.last_error, language).c_str());
+    if (error && ImGui::IsItemHovered())
+        ImGui::SetTooltip("%s", localize_message(s.storage_error.empty() ? s.last_error : s.storage_error, language).c_str());
     if (!shows_button(look, compact)) return false;
     const float x = ImGui::GetItemRectMax().x + 10.0f;
     const float bh = ImGui::GetFontSize() + 10.0f;
