@@ -22,20 +22,27 @@ set(CASEHUB_CORE_LAYERS
   "domain/process:apply"
   "domain/queues:apply"
   "domain/cases:apply"
+  "domain/contacts:schema"
   "domain/routing:domain/process domain/queues domain/cases"
   "sync:apply"
-  "app:domain/activities domain/knowledge domain/sla domain/routing sync metadata i18n"
+  "app:domain/activities domain/knowledge domain/sla domain/routing domain/contacts sync metadata i18n"
   "demo:app")
 
 # The browser client: platform/ (browser glue) never sees the data layer or the UI;
 # client/ (the data layer) never sees the UI; app/ puts them together in the frame loop.
-# Every wasm folder may include any of core/.
+# The UI: widgets/ (generic drawing, no entity names) <- views/ (screens: they take the
+# read model and UI state and return intents, never the data layer) <- extensions/
+# (entity-specific form parts, registered by app/form_extensions). i18n/ is the string
+# table under all of them. Every wasm folder may include any of core/.
 set(CASEHUB_WASM_LAYERS
   "platform:"
   "client:platform"
-  "ui:client platform"
-  "app:ui client platform"
-  ".:app ui client platform")
+  "ui/i18n:"
+  "ui/widgets:ui/i18n"
+  "ui/views:ui/widgets platform"
+  "ui/extensions:ui/views platform"
+  "app:ui/extensions client platform"
+  ".:app")
 
 # The server: storage/ holds the store interfaces, storage/sqlite/ their SQLite
 # implementations (the only folder that includes <sqlite3.h>); services/ (sync, auth,

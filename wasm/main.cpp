@@ -2,6 +2,7 @@
 // <canvas id="canvas">, sets up Dear ImGui over WebGL2 and runs one frame per
 // animation frame: canvas sync -> ImGui frame -> app shell -> render -> platform glue.
 #include <cstdio>
+#include <memory>
 #include <string>
 
 #include <GLES3/gl3.h>
@@ -16,10 +17,14 @@
 #include "wasm/platform/input_queue.hpp"
 #include "wasm/platform/preferences.hpp"
 #include "wasm/platform/soft_keyboard.hpp"
+#include "core/demo/demo_data.hpp"
+#include "wasm/app/client_frame.hpp"
+#include "wasm/app/form_extensions.hpp"
 #include "wasm/app/test_api.hpp"
+#include "wasm/platform/clock.hpp"
 #include "wasm/platform/wheel.hpp"
-#include "wasm/app/client_frame.hpp"  // sync hook (H6)
 #include "wasm/ui/views/app_shell.hpp"
+#include "wasm/ui/views/ui_state.hpp"
 #include "wasm/ui/widgets/theme.hpp"
 #include "wasm/ui/widgets/widget_recorder.hpp"
 
@@ -31,7 +36,9 @@ constexpr const char* kLanguagePreference = "language";
 
 struct App {
     GLFWwindow* window = nullptr;
-    ui::ShellState shell;
+    ui::UiState ui;                                                       // the one UI state
+    ui::FormExtensionRegistry form_extensions = client::make_form_extensions();
+    std::unique_ptr<Store> bench;  // frame-time bench: generated cases shown instead of the replica
     ui::Fonts fonts;
     float fonts_ratio = 0.0f;       // pixel ratio the font atlas was built for
     bool themed = false;
@@ -68,14 +75,23 @@ void frame() {
     ImGui::NewFrame();
     ui::begin_widget_frame();
 
-    // sync hook (H6): the data layer ticks here; the sign-in screen replaces the shell
-    // until someone is signed in, and the rejection notice is drawn over it.
+    // The clock is read once here and passed down. The data layer ticks; the sign-in
+    // screen replaces the shell until someone is signed in. The views draw from the read
+    // model and UI state and return intents, which the executor submits after them; the
+    // rejection notice is drawn over the shell.
+    const platform::FrameClock clock = platform::read_frame_clock();
     ui::ShellIntent intent;
-    if (client::begin_client_frame(app.shell.language, canvas.css_width, canvas.css_height, &app.fonts)) {
-        const ui::ShellFrame shell_frame{canvas.css_width, canvas.css_height, &app.fonts, ui::SyncBadge::up_to_date,
-                                         client::signed_in_user_name(ui::tr(app.shell.language, "user.guest"))};
-        intent = ui::draw_app_shell(app.shell, shell_frame);
-        client::end_client_frame(app.shell.language, canvas.css_width, canvas.css_height);
+    ui::UiState& state = app.ui;
+    if (client::begin_client_frame(state, clock, canvas.css_width, canvas.css_height, &app.fonts)) {
+        const ui::ReadModel model = client::read_model(clock, app.bench.get());
+        ui::Intents intents;
+        const ui::ViewFrame view{state.shell.language, width,         &app.fonts,     model,
+                                 intents,              app.form_extensions, state.extensions, state.widgets,
+                                 platform::monotonic_ms};
+        const ui::ShellFrame shell_frame{canvas.css_width, canvas.css_height, &app.fonts,
+                                         client::signed_in_user_name(ui::tr(state.shell.language, "user.guest"))};
+        intent = ui::draw_app_shell(state, shell_frame, view);
+        client::end_client_frame(state, intents, intent, canvas.css_width, canvas.css_height);
     }
 
     ImGui::Render();
@@ -87,7 +103,7 @@ void frame() {
     ui::end_widget_frame();
 
     platform::update_soft_keyboard(io.WantTextInput);
-    ui::apply_shell_intent(app.shell, intent, width);
+    ui::apply_shell_intent(app.ui, intent, width);
     if (intent.language) platform::save_preference(kLanguagePreference, ui::language_code(*intent.language));
     platform::publish_frame(++app.frames, emscripten_get_now() - frame_start);
 }
@@ -124,9 +140,28 @@ int main() {
 
     std::string language = platform::load_preference(kLanguagePreference);
     if (language.empty()) language = platform::browser_language();
-    g_app.shell.language = ui::parse_language(language);
+    g_app.ui.shell.language = ui::parse_language(language);
 
-    client::start_client();  // sync hook (H6)
+    client::start_client(g_app.ui);
     emscripten_set_main_loop(frame, 0, true);
     return 0;
+}
+
+extern "C" {
+
+// Frame-time bench hook (tests/e2e/bench_frame_time.mjs): generates the demo
+// organisation with `cases` cases in memory and shows it in the workspace instead of the
+// replica (store.version() keys the grid caches, as for the replica). Returns the
+// number of cases. Nothing is synced or stored; a reload goes back to the replica.
+EMSCRIPTEN_KEEPALIVE int casehub_load_bench_cases(int cases) {
+    auto store = std::make_unique<casehub::Store>();
+    casehub::DemoOptions options;
+    options.case_count = static_cast<std::size_t>(cases > 0 ? cases : 0);
+    options.now_ms = casehub::platform::read_frame_clock().now;
+    casehub::generate_demo_data(options, *store);
+    const auto n = static_cast<int>(store->count("incident"));
+    g_app.bench = std::move(store);
+    return n;
+}
+
 }

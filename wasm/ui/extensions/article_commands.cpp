@@ -11,7 +11,6 @@
 #include "core/i18n/message_catalog.hpp"
 #include "core/apply/record_mutations.hpp"
 #include "imgui.h"
-#include "wasm/client/data_layer.hpp"
 #include "wasm/platform/random.hpp"
 #include "wasm/ui/widgets/card.hpp"
 #include "wasm/ui/widgets/date_picker.hpp"
@@ -40,39 +39,44 @@ struct ScheduleDialog {
     Json publishon;       // UTC ISO string or null
     Json expirationdate;  // optional
     std::string error;
+    bool close = false;   // the schedule was applied: close at the next frame
 };
 
 struct TranslateDialog {
     int language = 0;  // languagecode picked, 0 none yet
     std::string error;
+    bool close = false;
 };
 
-ScheduleDialog& schedule_dialog() {
-    static ScheduleDialog d;
-    return d;
+struct ArticleFormState {
+    ScheduleDialog schedule;
+    TranslateDialog translate;
+};
+
+ArticleFormState& article_state(const RecordFormLook& look) {
+    return look.extension_states.get<ArticleFormState>("knowledge_article");
 }
 
-TranslateDialog& translate_dialog() {
-    static TranslateDialog d;
-    return d;
-}
-
-// Submits a lifecycle mutation; the outcome is shown on the form. Refused while the form
-// has unsaved edits: the status change would otherwise be made on the stored content.
-bool submit(FormState& form, Language lang, const char* name, const Json& args, const char* done_key) {
+// Asks for a lifecycle mutation; the outcome is shown on the form (`then` runs when it is
+// applied). Refused while the form has unsaved edits: the status change would otherwise
+// be made on the stored content.
+void submit(FormState& form, const RecordFormLook& look, const char* name, const Json& args, const char* done_key,
+            std::function<void()> then = {}) {
+    const Language lang = look.language;
     form.error.clear();
     form.notice.clear();
     if (has_unsaved_changes(form)) {
         form.error = tr(lang, "kb.save_first");
-        return false;
+        return;
     }
-    auto result = client::data_layer().submit(name, args);
-    if (!result) {
-        form.error = result.error().message;
-        return false;
-    }
-    form.notice = tr(lang, done_key);
-    return true;
+    look.intents.submit(name, args, [&form, lang, done_key, then = std::move(then)](const Result<Mutation>& result) {
+        if (!result) {
+            form.error = result.error().message;
+            return;
+        }
+        form.notice = tr(lang, done_key);
+        if (then) then();
+    });
 }
 
 // The dialogs are drawn from inside the command bar, whose flat, borderless buttons would
@@ -108,11 +112,17 @@ void draw_schedule_dialog(FormState& form, const RecordFormLook& look) {
     const bool touch = is_touch_sized(look.width);
     ImGui::SetNextWindowSize(ImVec2(std::min(420.0f, ImGui::GetIO().DisplaySize.x - 24.0f), 0.0f));
     if (!ImGui::BeginPopupModal("###kb_schedule", nullptr, ImGuiWindowFlags_NoTitleBar)) return;
-    ScheduleDialog& d = schedule_dialog();
+    ScheduleDialog& d = article_state(look).schedule;
+    if (d.close) {
+        d = ScheduleDialog{};
+        ImGui::CloseCurrentPopup();
+        ImGui::EndPopup();
+        return;
+    }
     ImGui::TextUnformatted(tr(lang, "kb.schedule_title"));
     record_last_item(tr(lang, "kb.schedule_title"));
     ImGui::Separator();
-    const FieldContext fctx{lang, look.width, look.store, look.schema};
+    const FieldContext fctx = field_context(look);
     Json out;
     ImGui::TextDisabled("%s *", tr(lang, "kb.publish_on"));
     ImGui::SetNextItemWidth(-1.0f);
@@ -132,18 +142,19 @@ void draw_schedule_dialog(FormState& form, const RecordFormLook& look) {
         } else {
             Json args{{"id", form.id}, {"publishon", d.publishon}};
             if (d.expirationdate.is_string()) args["expirationdate"] = d.expirationdate;
-            auto result = client::data_layer().submit("kb.publish", args);
-            if (result) {
+            const Store& store = look.store;
+            look.intents.submit("kb.publish", args, [&form, &d, &store, lang](const Result<Mutation>& result) {
+                if (!result) {
+                    d.error = localize_message(result.error().message, lang);
+                    return;
+                }
                 form.error.clear();
-                const Record* now = look.store.find(kArticle, form.id);
+                const Record* now = store.find(kArticle, form.id);
                 // A date already past publishes at once: say which happened.
                 form.notice = tr(lang, now && int_attr(*now, "statecode", 0) == kb_state::published ? "kb.done_published"
                                                                                                      : "kb.done_scheduled");
-                d = ScheduleDialog{};
-                ImGui::CloseCurrentPopup();
-            } else {
-                d.error = localize_message(result.error().message, lang);
-            }
+                d.close = true;
+            });
         }
     }
     ImGui::SameLine();
@@ -154,13 +165,18 @@ void draw_schedule_dialog(FormState& form, const RecordFormLook& look) {
     ImGui::EndPopup();
 }
 
-void draw_translate_dialog(FormState& form, const Record& article, const RecordFormLook& look,
-                           RecordFormIntent& intent) {
+void draw_translate_dialog(FormState& form, const Record& article, const RecordFormLook& look) {
     const Language lang = look.language;
     const bool touch = is_touch_sized(look.width);
     ImGui::SetNextWindowSize(ImVec2(std::min(420.0f, ImGui::GetIO().DisplaySize.x - 24.0f), 0.0f));
     if (!ImGui::BeginPopupModal("###kb_translate", nullptr, ImGuiWindowFlags_NoTitleBar)) return;
-    TranslateDialog& d = translate_dialog();
+    TranslateDialog& d = article_state(look).translate;
+    if (d.close) {
+        d = TranslateDialog{};
+        ImGui::CloseCurrentPopup();
+        ImGui::EndPopup();
+        return;
+    }
     ImGui::TextUnformatted(tr(lang, "kb.translate_title"));
     record_last_item(tr(lang, "kb.translate_title"));
     ImGui::Separator();
@@ -185,17 +201,17 @@ void draw_translate_dialog(FormState& form, const Record& article, const RecordF
     ImGui::BeginDisabled(d.language == 0);
     if (primary_button(confirm, bs.y)) {
         const std::string new_id = platform::random_uuid();
-        auto result = client::data_layer().submit(
-            "kb.translate", Json{{"id", form.id}, {"new_id", new_id}, {"languagecode", d.language}});
-        if (result) {
-            form.error.clear();
-            form.notice = tr(lang, "kb.done_translated");
-            intent.open = RecordRef{kArticle, new_id};
-            d = TranslateDialog{};
-            ImGui::CloseCurrentPopup();
-        } else {
-            d.error = localize_message(result.error().message, lang);
-        }
+        look.intents.submit("kb.translate", Json{{"id", form.id}, {"new_id", new_id}, {"languagecode", d.language}},
+                            [&form, &d, lang, new_id](const Result<Mutation>& result) {
+                                if (!result) {
+                                    d.error = localize_message(result.error().message, lang);
+                                    return;
+                                }
+                                form.error.clear();
+                                form.notice = tr(lang, "kb.done_translated");
+                                form.open_request = RecordRef{kArticle, new_id};
+                                d.close = true;
+                            });
     }
     ImGui::EndDisabled();
     ImGui::SameLine();
@@ -206,17 +222,16 @@ void draw_translate_dialog(FormState& form, const Record& article, const RecordF
     ImGui::EndPopup();
 }
 
-void new_version(FormState& form, Language lang, bool major, RecordFormIntent& intent) {
+void new_version(FormState& form, const RecordFormLook& look, bool major) {
     const std::string new_id = platform::random_uuid();
-    if (submit(form, lang, "kb.new_version", Json{{"id", form.id}, {"new_id", new_id}, {"major", major}},
-               "kb.done_version"))
-        intent.open = RecordRef{kArticle, new_id};
+    submit(form, look, "kb.new_version", Json{{"id", form.id}, {"new_id", new_id}, {"major", major}}, "kb.done_version",
+           [&form, new_id] { form.open_request = RecordRef{kArticle, new_id}; });
 }
 
 // A status change inside the Published state (Update, and publishing the update), made
 // as a field change so the core's validation and privilege checks apply.
 void set_published_status(FormState& form, const RecordFormLook& look, int status, const char* done_key) {
-    submit(form, look.language, "record.update",
+    submit(form, look, "record.update",
            record_update_args(look.store, kArticle, form.id, Json{{"statuscode", status}}), done_key);
 }
 
@@ -234,14 +249,15 @@ bool is_article_read_only(const FormState& form, const Store& store) {
     }
 }
 
-void add_article_commands(FormState& form, const RecordFormLook& look, RecordFormIntent& intent,
-                          std::vector<Command>& commands) {
-    if (form.is_new || form.entity != kArticle) return;
-    const Record* found = look.store.find(kArticle, form.id);
-    if (!found) return;
-    const Record article = *found;  // a mutation below may change the stored one
+namespace {
+
+void add_article_commands(FormContext& ctx, std::vector<Command>& commands) {
+    if (!ctx.record) return;
+    FormState& form = ctx.form;
+    const RecordFormLook& look = ctx.look;
+    const Record& article = *ctx.record;
     draw_schedule_dialog(form, look);
-    draw_translate_dialog(form, article, look, intent);
+    draw_translate_dialog(form, article, look);
 
     const Language lang = look.language;
     const int state = int_attr(article, "statecode", kb_state::draft);
@@ -249,8 +265,8 @@ void add_article_commands(FormState& form, const RecordFormLook& look, RecordFor
     auto add = [&](const char* id, const char* icon, const char* key, std::function<void()> run) {
         commands.push_back({id, icon, tr(lang, key), std::move(run)});
     };
-    auto mutation = [&form, lang](const char* name, const char* done_key) {
-        return [&form, lang, name, done_key] { submit(form, lang, name, Json{{"id", form.id}}, done_key); };
+    auto mutation = [&form, &look](const char* name, const char* done_key) {
+        return [&form, &look, name, done_key] { submit(form, look, name, Json{{"id", form.id}}, done_key); };
     };
     auto open_dialog = [&form, lang](const char* popup, std::function<void()> reset) {
         return [&form, lang, popup, reset] {
@@ -274,7 +290,7 @@ void add_article_commands(FormState& form, const RecordFormLook& look, RecordFor
     if (publishable) {
         add("kb_publish", ICON_GLOBE, "kb.cmd_publish", mutation("kb.publish", "kb.done_published"));
         add("kb_schedule", ICON_CALENDAR, "kb.cmd_schedule",
-            open_dialog("###kb_schedule", [] { schedule_dialog() = ScheduleDialog{}; }));
+            open_dialog("###kb_schedule", [&look] { article_state(look).schedule = ScheduleDialog{}; }));
     }
     if (state == kb_state::published) {
         if (status == kStatusUpdating)
@@ -283,12 +299,12 @@ void add_article_commands(FormState& form, const RecordFormLook& look, RecordFor
         else
             add("kb_update", ICON_WRENCH, "kb.cmd_update",
                 [&form, &look] { set_published_status(form, look, kStatusUpdating, "kb.done_updating"); });
-        add("kb_minor", ICON_PLUS, "kb.cmd_minor_version", [&form, &intent, lang] { new_version(form, lang, false, intent); });
-        add("kb_major", ICON_PLUS, "kb.cmd_major_version", [&form, &intent, lang] { new_version(form, lang, true, intent); });
+        add("kb_minor", ICON_PLUS, "kb.cmd_minor_version", [&form, &look] { new_version(form, look, false); });
+        add("kb_major", ICON_PLUS, "kb.cmd_major_version", [&form, &look] { new_version(form, look, true); });
     }
     if (state != kb_state::discarded && state != kb_state::archived)
         add("kb_translate", ICON_LANGUAGE, "kb.cmd_translate",
-            open_dialog("###kb_translate", [] { translate_dialog() = TranslateDialog{}; }));
+            open_dialog("###kb_translate", [&look] { article_state(look).translate = TranslateDialog{}; }));
     if (state == kb_state::published || state == kb_state::expired)
         add("kb_archive", ICON_BOOK, "kb.cmd_archive", mutation("kb.archive", "kb.done_archived"));
     if (state == kb_state::draft) add("kb_discard", ICON_TIMES, "kb.cmd_discard", mutation("kb.discard", "kb.done_discarded"));
@@ -384,6 +400,20 @@ void draw_article_analytics(const Record* article, const RecordFormLook& look, f
     if (shown == 0) ImGui::TextDisabled("%s", tr(lang, "workspace.no_records"));
     ImGui::Dummy(ImVec2(width - 2.0f * pad, 0.0f));
     end_card(card, pad, 12.0f);
+}
+
+}  // namespace
+
+FormExtension article_form_extension() {
+    FormExtension e;
+    e.name = "knowledge_article";
+    e.entities = {kArticle};
+    e.add_commands = add_article_commands;
+    e.locks_fields = [](const FormContext& ctx) { return is_article_read_only(ctx.form, ctx.look.store); };
+    e.draw_tab_bottom = [](FormContext& ctx, const std::string& tab, float width) {
+        if (tab == "analytics") draw_article_analytics(ctx.record, ctx.look, width, ctx.open);
+    };
+    return e;
 }
 
 }  // namespace casehub::ui

@@ -1,6 +1,7 @@
 // Process bar drawing: chevrons from the process definition, the steps of the selected
 // stage through draw_form_field (so a step is the same edit as on the form), and the
-// process.* / case.apply_routing mutations submitted through the data layer.
+// process.* mutations asked for as intents. Moving a stage saves pending edits through
+// the same validated save as the form's Save (core/apply/record_change).
 #include "wasm/ui/extensions/process_bar.hpp"
 
 #include <algorithm>
@@ -11,9 +12,8 @@
 
 #include "core/domain/process/business_process.hpp"
 #include "core/apply/record_mutations.hpp"
-#include "core/domain/routing/routing_rules.hpp"
+#include "core/apply/record_change.hpp"
 #include "imgui.h"
-#include "wasm/client/data_layer.hpp"
 #include "wasm/ui/widgets/field_widgets.hpp"
 #include "wasm/ui/widgets/icons.hpp"
 #include "wasm/ui/widgets/widget_recorder.hpp"
@@ -31,9 +31,8 @@ struct BarState {
     bool expanded = false;       // phone: the folded bar is open
 };
 
-BarState& bar_state(const std::string& record_id) {
-    static std::map<std::string, BarState> states;
-    return states[record_id];
+BarState& bar_state(const RecordFormLook& look, const std::string& record_id) {
+    return look.extension_states.get<std::map<std::string, BarState>>("process_bar")[record_id];
 }
 
 std::string text_of(const Record& r, const char* attribute) {
@@ -62,15 +61,19 @@ const ProcessDefinition* find_process(const std::vector<ProcessDefinition>& all,
     return nullptr;
 }
 
-bool submit(FormState& form, const std::string& name, const Json& args) {
-    auto result = client::data_layer().submit(name, args);
-    if (!result) {
-        form.error = result.error().message;
-        form.notice.clear();
-        return false;
-    }
-    form.error.clear();
-    return true;
+// What a process mutation's answer does to the form: the core's message when refused;
+// else `notice` (and `then`, e.g. showing the active stage again).
+std::function<void(const Result<Mutation>&)> show_on(FormState& form, std::string notice, std::function<void()> then = {}) {
+    return [&form, notice = std::move(notice), then = std::move(then)](const Result<Mutation>& result) {
+        if (!result) {
+            form.error = result.error().message;
+            form.notice.clear();
+            return;
+        }
+        form.error.clear();
+        form.notice = notice;
+        if (then) then();
+    };
 }
 
 // Next Stage: says which required steps are empty (in the agent's language) before asking
@@ -91,15 +94,33 @@ void next_stage(FormState& form, const RecordFormLook& look, const ProcessStage&
         form.notice.clear();
         return;
     }
-    if (!form.edits.empty()) {
-        if (!submit(form, "record.update", record_update_args(look.store, form.entity, form.id, form.edits))) return;
-        form.edits = Json::object();
-        form.errors.clear();
+    BarState& state = bar_state(look, form.id);
+    MutationIntent move{"process.next_stage", process_instance_args(instance_id),
+                        show_on(form, tr(lang, "process.moved"), [&state] { state.selected_stage.clear(); }), {}};
+    if (form.edits.empty()) {
+        look.intents.submit(std::move(move));
+        return;
     }
-    if (submit(form, "process.next_stage", process_instance_args(instance_id))) {
-        bar_state(form.id).selected_stage.clear();
-        form.notice = tr(lang, "process.moved");
+    // The edits are saved as the form's Save saves them: validated by the core first.
+    auto save = record_change_for_save(look.schema, look.store, shown, false, form.edits);
+    if (!save) {
+        if (!save.error().field.empty()) form.errors[save.error().field] = save.error().message;
+        form.error = save.error().message;
+        form.notice.clear();
+        return;
     }
+    const Json saved_edits = form.edits;
+    MutationIntent update{save->mutation, save->args, [&form, saved_edits](const Result<Mutation>& result) {
+                              if (!result) {
+                                  form.error = result.error().message;
+                                  form.notice.clear();
+                                  return;
+                              }
+                              if (form.edits == saved_edits) form.edits = Json::object();
+                              form.errors.clear();
+                          }, {}};
+    update.then.push_back(std::move(move));
+    look.intents.submit(std::move(update));
 }
 
 // One chevron: a pointed box (the first has a flat left edge). True when clicked.
@@ -139,16 +160,14 @@ void draw_switch_popup(FormState& form, const RecordFormLook& look, const std::v
         const bool current = p.id == current_process;
         const std::string label = (current ? std::string(ICON_CHECK "  ") : std::string("     ")) + p.name + "##switch_" + p.id;
         if (ImGui::Selectable(label.c_str(), current) && !current) {
-            if (submit(form, "process.switch", process_switch_args(form.entity, form.id, p.id))) {
-                bar_state(form.id).selected_stage.clear();
-                form.notice = tr(look.language, "process.switched");
-            }
+            BarState& state = bar_state(look, form.id);
+            look.intents.submit("process.switch", process_switch_args(form.entity, form.id, p.id),
+                                show_on(form, tr(look.language, "process.switched"),
+                                        [&state] { state.selected_stage.clear(); }));
         }
     }
     ImGui::EndPopup();
 }
-
-}  // namespace
 
 void draw_process_bar(FormState& form, const RecordFormLook& look, float pad) {
     if (form.is_new) return;
@@ -165,7 +184,7 @@ void draw_process_bar(FormState& form, const RecordFormLook& look, float pad) {
     const bool phone = look.width == WidthClass::phone;
     const float bh = touch ? 44.0f : 30.0f;
     const float width = ImGui::GetContentRegionAvail().x - pad;
-    BarState& state = bar_state(form.id);
+    BarState& state = bar_state(look, form.id);
     const bool record_open = int_of(*record, "statecode", 0) == 0;
 
     ImGui::PushID("process_bar");
@@ -201,14 +220,14 @@ void draw_process_bar(FormState& form, const RecordFormLook& look, float pad) {
         }
         if (instance) {
             const std::string label = std::string(ICON_TIMES " ") + tr(lang, "process.abandon") + "###process_abandon";
-            if (ImGui::Button(label.c_str(), ImVec2(0.0f, bh)) &&
-                submit(form, "process.abandon", process_instance_args(instance->id)))
-                form.notice = tr(lang, "process.abandoned");
+            if (ImGui::Button(label.c_str(), ImVec2(0.0f, bh)))
+                look.intents.submit("process.abandon", process_instance_args(instance->id),
+                                    show_on(form, tr(lang, "process.abandoned")));
         } else if (inactive) {
             const std::string label = std::string(ICON_REFRESH " ") + tr(lang, "process.reactivate") + "###process_reactivate";
-            if (ImGui::Button(label.c_str(), ImVec2(0.0f, bh)) &&
-                submit(form, "process.reactivate", process_instance_args(inactive->id)))
-                form.notice = tr(lang, "process.reactivated");
+            if (ImGui::Button(label.c_str(), ImVec2(0.0f, bh)))
+                look.intents.submit("process.reactivate", process_instance_args(inactive->id),
+                                    show_on(form, tr(lang, "process.reactivated")));
         }
         ImGui::PopStyleColor();
         // Without an active run every process, the last one included, can be started again.
@@ -296,11 +315,9 @@ void draw_process_bar(FormState& form, const RecordFormLook& look, float pad) {
         if (instance && record_open && selected == active) {
             if (active > 0) {
                 const std::string prev = std::string(ICON_CHEVRON_LEFT " ") + tr(lang, "process.previous_stage") + "###process_prev";
-                if (ImGui::Button(prev.c_str(), ImVec2(0.0f, bh)) &&
-                    submit(form, "process.previous_stage", process_instance_args(instance->id))) {
-                    state.selected_stage.clear();
-                    form.notice = tr(lang, "process.moved");
-                }
+                if (ImGui::Button(prev.c_str(), ImVec2(0.0f, bh)))
+                    look.intents.submit("process.previous_stage", process_instance_args(instance->id),
+                                        show_on(form, tr(lang, "process.moved"), [&state] { state.selected_stage.clear(); }));
                 ImGui::SameLine();
             }
             const bool last = active + 1 == n;
@@ -319,37 +336,14 @@ void draw_process_bar(FormState& form, const RecordFormLook& look, float pad) {
     ImGui::PopID();
 }
 
-namespace {
-
-// Apply Routing Rule, clicked: the rules' outcome named in the form's notice.
-void apply_routing(FormState& form, const RecordFormLook& look, const Record& record) {
-    const Language lang = look.language;
-    // What the rules will do, read before the change so the message can name it.
-    const Record* item = matching_rule_item(look.store, record);
-    std::string outcome;
-    if (item) {
-        const std::string queue = lookup_id_of(*item, "routedqueueid");
-        const Json* owner = item->get("assignobjectid");
-        const Record* target = !queue.empty() ? look.store.find("queue", queue)
-                               : owner && owner->is_object()
-                                   ? look.store.find(owner->value("entity", std::string()), owner->value("id", std::string()))
-                                   : nullptr;
-        const std::string name = target ? primary_name_of(look.schema, *target) : std::string();
-        outcome = std::string(tr(lang, queue.empty() ? "routing.assigned" : "routing.routed")) + " " + name;
-    }
-    if (!submit(form, "case.apply_routing", Json{{"id", form.id}})) return;
-    form.notice = item ? outcome : std::string(tr(lang, "routing.no_match"));
-}
-
 }  // namespace
 
-void add_apply_routing_command(FormState& form, const RecordFormLook& look, std::vector<Command>& commands) {
-    if (form.entity != "incident" || form.is_new) return;
-    const Record* record = look.store.find(form.entity, form.id);
-    if (!record || int_of(*record, "statecode", 0) != 0) return;
-    commands.push_back({"apply_routing", ICON_SHARE_ALT, tr(look.language, "routing.apply"), [&form, &look] {
-                            if (const Record* r = look.store.find(form.entity, form.id)) apply_routing(form, look, *r);
-                        }});
+FormExtension process_bar_extension() {
+    FormExtension e;
+    e.name = "process_bar";
+    e.entities = {};  // every entity: the processes defined for it decide
+    e.draw_header = [](FormContext& ctx, float pad) { draw_process_bar(ctx.form, ctx.look, pad); };
+    return e;
 }
 
 }  // namespace casehub::ui

@@ -1,10 +1,12 @@
 // Reference panel drawing and its actions (see reference_panel.hpp). The only state kept
-// here is the agent's view of the panel (tab, query, filter, selection); records are
-// read from the replica each frame and changed through DataLayer::submit.
+// is the agent's view of the panel (tab, query, filter, selection) and the knowledge
+// index of the replica, both in the extension's state; records are read from the replica
+// each frame and changed through intents.
 #include "wasm/ui/extensions/reference_panel.hpp"
 
 #include <algorithm>
 
+#include "core/domain/knowledge/article_email.hpp"
 #include "core/domain/knowledge/knowledge_lifecycle.hpp"
 #include "core/domain/knowledge/knowledge_search.hpp"
 #include "core/i18n/message_catalog.hpp"
@@ -12,7 +14,6 @@
 #include "core/text/safe_html.hpp"
 #include "imgui.h"
 #include "imgui_internal.h"
-#include "wasm/client/data_layer.hpp"
 #include "wasm/platform/browser_links.hpp"
 #include "wasm/platform/random.hpp"
 #include "wasm/ui/extensions/article_commands.hpp"
@@ -37,10 +38,13 @@ struct PanelState {
     std::vector<std::pair<std::string, double>> similar;  // incident id, score
 };
 
-PanelState& panel_state() {
-    static PanelState state;
-    return state;
-}
+// The knowledge index of the replica and what it was built from.
+struct KnowledgeIndex {
+    KnowledgeSearch search;
+    std::string signature;
+};
+
+PanelState& panel_state(const RecordFormLook& look) { return look.extension_states.get<PanelState>("reference_panel"); }
 
 struct StatusFilter {
     const char* key;
@@ -60,22 +64,25 @@ int int_attr(const Record& r, const char* name, int fallback) {
 }
 
 // The knowledge index of the replica, synced when anything could have changed it.
-KnowledgeSearch& knowledge_search(const Store& store) {
-    static KnowledgeSearch search;
-    static std::string signature;
-    const SyncState s = client::data_layer().state();
+KnowledgeSearch& knowledge_search(const RecordFormLook& look) {
+    KnowledgeIndex& index = look.extension_states.get<KnowledgeIndex>("reference_panel.knowledge_index");
+    const Store& store = look.store;
+    const SyncState& s = look.model.sync;
     const std::string now = std::to_string(store.count("knowledgearticle")) + "/" + std::to_string(s.pending) + "/" +
                             std::to_string(s.last_synced_at) + "/" + std::to_string(store.size());
-    if (now != signature) {
-        search.sync(store);
-        signature = now;
+    if (now != index.signature) {
+        index.search.sync(store);
+        index.signature = now;
     }
-    return search;
+    return index.search;
 }
 
-void show_result(PanelState& st, const Result<Mutation>& r, Language lang, const char* ok_key) {
-    st.message_is_error = !r;
-    st.message = r ? tr(lang, ok_key) : localize_message(r.error().message, lang);
+// The answer of a panel action, shown in the panel: `ok_key` when applied, else why not.
+std::function<void(const Result<Mutation>&)> show_in_panel(PanelState& st, Language lang, const char* ok_key) {
+    return [&st, lang, ok_key](const Result<Mutation>& r) {
+        st.message_is_error = !r;
+        st.message = r ? tr(lang, ok_key) : localize_message(r.error().message, lang);
+    };
 }
 
 std::string status_text(const Schema& schema, const Record& r, const char* code) {
@@ -170,54 +177,14 @@ void draw_customer_tab(const Record& record, const RecordFormLook& look, float w
                  width);
 }
 
-// The email draft an insert goes into: the newest open draft regarding the case.
-const Record* open_email_draft(const Store& store, const std::string& case_id) {
-    const Record* best = nullptr;
-    for (const Record* e : store.referencing("email", "regardingobjectid", case_id)) {
-        if (int_attr(*e, "statecode", 0) != 0 || int_attr(*e, "statuscode", 1) != 1) continue;
-        if (!best || str_attr(*e, "modifiedon") > str_attr(*best, "modifiedon")) best = e;
-    }
-    return best;
-}
-
-std::string article_insert(const Record& article, bool as_url) {
-    if (!as_url) return sanitize_html(str_attr(article, "content"));
-    const std::string url = platform::record_url("knowledgearticle", article.id);
-    return "<p><a href=\"" + escape_html(url) + "\">" + escape_html(str_attr(article, "title")) + "</a></p>";
-}
-
-// Where the case's email goes by default: its contact's address, else the customer's
-// (the agent can still change To before sending).
-std::string customer_email_of(const Store& store, const Record& incident) {
-    for (const char* attribute : {"primarycontactid", "customerid"}) {
-        const Json* v = incident.get(attribute);
-        if (!v || !v->is_object()) continue;
-        const Record* who = store.find(v->value("entity", std::string()), v->value("id", std::string()));
-        if (who && !str_attr(*who, "emailaddress1").empty()) return str_attr(*who, "emailaddress1");
-    }
-    return {};
-}
-
-// Puts the article (content or link) into the case's email draft, making one when there
-// is none (or always, for "Send by email").
-Result<Mutation> insert_into_email(const Store& store, const Record& incident, const Record& article, bool as_url,
-                                   bool new_draft) {
-    client::DataLayer& dl = client::data_layer();
-    const std::string insertion = article_insert(article, as_url);
-    const Record* draft = new_draft ? nullptr : open_email_draft(store, incident.id);
-    if (draft) {
-        std::string body = str_attr(*draft, "description");
-        body += insertion;
-        return dl.submit("record.update", record_update_args(store, "email", draft->id, Json{{"description", body}}));
-    }
-    Json fields{{"subject", str_attr(article, "title")},
-                {"torecipients", customer_email_of(store, incident)},
-                {"regardingobjectid", make_lookup("incident", incident.id)},
-                {"description", insertion},
-                {"directioncode", true},
-                {"statecode", 0},
-                {"statuscode", 1}};
-    return dl.submit("record.create", record_create_args("email", platform::random_uuid(), fields));
+// Puts the article (content or link) into the case's email: the core says which change
+// (core/domain/knowledge/article_email); `then` follows once it is applied.
+MutationIntent insert_into_email(const Store& store, const Record& incident, const Record& article, bool as_url,
+                                 bool new_draft, std::function<void(const Result<Mutation>&)> done) {
+    const std::string insertion =
+        article_email_insertion(article, as_url ? platform::record_url("knowledgearticle", article.id) : std::string());
+    EmailChange change = article_email_change(store, incident, article, insertion, new_draft, platform::random_uuid());
+    return MutationIntent{std::move(change.mutation), std::move(change.args), std::move(done), {}};
 }
 
 void action_button(const char* key, Language lang, bool touch, bool& pressed) {
@@ -230,7 +197,7 @@ void draw_article_preview(PanelState& st, const Record& incident, const Record& 
 void draw_knowledge_tab(PanelState& st, const Record& incident, const RecordFormLook& look, float width) {
     const Language lang = look.language;
     const bool touch = is_touch_sized(look.width);
-    KnowledgeSearch& search = knowledge_search(look.store);
+    KnowledgeSearch& search = knowledge_search(look);
 
     // The preview takes the place of the results (as the hub's pane does), so its actions
     // are in view without scrolling; "Back to results" returns to the list.
@@ -278,7 +245,7 @@ void draw_knowledge_tab(PanelState& st, const Record& incident, const RecordForm
         const float h = ImGui::GetTextLineHeightWithSpacing() * 3.0f + 6.0f;
         const ImVec2 at = ImGui::GetCursorPos();
         if (ImGui::Selectable(("##hit" + hit.id).c_str(), st.selected == hit.id, 0, ImVec2(width, h))) {
-            if (st.selected != hit.id) (void)client::data_layer().submit("kb.view", Json{{"id", hit.id}});
+            if (st.selected != hit.id) look.intents.submit("kb.view", Json{{"id", hit.id}}, [](const Result<Mutation>&) {});
             st.selected = hit.id;
             st.message.clear();
         }
@@ -324,24 +291,27 @@ void draw_article_preview(PanelState& st, const Record& incident, const Record& 
     action_button("kb.insert_url", lang, touch, insert_url);
     ImGui::SameLine();
     action_button("kb.send_email", lang, touch, send);
-    if (link) {
-        const auto r = client::data_layer().submit(
-            "kb.link_to_case", Json{{"id", article->id}, {"link_id", platform::random_uuid()}, {"incidentid", incident.id}});
-        show_result(st, r, lang, "kb.linked");
-    }
+    if (link)
+        look.intents.submit("kb.link_to_case",
+                            Json{{"id", article->id}, {"link_id", platform::random_uuid()}, {"incidentid", incident.id}},
+                            show_in_panel(st, lang, "kb.linked"));
     if (copy) {
         ImGui::SetClipboardText(platform::record_url("knowledgearticle", article->id).c_str());
         st.message = tr(lang, "kb.link_copied");
         st.message_is_error = false;
     }
     if (insert || insert_url || send) {
-        const auto r = insert_into_email(look.store, incident, *article, insert_url, send);
-        show_result(st, r, lang, "kb.inserted");
-        if (r && send)  // the article went to the customer: the case records it as sent
-            (void)client::data_layer().submit("kb.link_to_case", Json{{"id", article->id},
-                                                                    {"link_id", platform::random_uuid()},
-                                                                    {"incidentid", incident.id},
-                                                                    {"issent", true}});
+        MutationIntent into_email =
+            insert_into_email(look.store, incident, *article, insert_url, send, show_in_panel(st, lang, "kb.inserted"));
+        if (send)  // the article went to the customer: the case records it as sent
+            into_email.then.push_back(MutationIntent{"kb.link_to_case",
+                                                 Json{{"id", article->id},
+                                                      {"link_id", platform::random_uuid()},
+                                                      {"incidentid", incident.id},
+                                                      {"issent", true}},
+                                                 [](const Result<Mutation>&) {},
+                                                 {}});
+        look.intents.submit(std::move(into_email));
     }
     if (!st.message.empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, st.message_is_error ? ImVec4(0.66f, 0.0f, 0.0f, 1.0f)
@@ -351,7 +321,7 @@ void draw_article_preview(PanelState& st, const Record& incident, const Record& 
         record_last_item(st.message.c_str());
     }
     ImGui::Dummy(ImVec2(0.0f, 4.0f));
-    const std::string href = draw_rich_html(str_attr(*article, "content"), look.fonts, width - 8.0f);
+    const std::string href = draw_rich_html(str_attr(*article, "content"), look.widgets.rich_text, look.fonts, width - 8.0f);
     if (!href.empty() && is_safe_href(href)) platform::open_external(href);
 }
 
@@ -365,7 +335,7 @@ void draw_similar_tab(PanelState& st, const Record& incident, const RecordFormLo
         st.similar_key = key;
     }
     if (st.similar.empty()) ImGui::TextDisabled("%s", tr(lang, "workspace.no_records"));
-    const std::string me = client::data_layer().replica_user_id();
+    const std::string& me = look.model.user_id;
     const bool touch = is_touch_sized(look.width);
     for (const auto& [id, score] : st.similar) {
         const Record* c = look.store.find("incident", id);
@@ -381,10 +351,10 @@ void draw_similar_tab(PanelState& st, const Record& incident, const RecordFormLo
         if (following) {
             ImGui::TextDisabled("%s %s", ICON_CHECK, tr(lang, "kb.following"));
         } else if (ImGui::Button(tr(lang, "lifecycle.follow"), ImVec2(96.0f, touch ? 44.0f : 0.0f))) {
-            const auto r = client::data_layer().submit(
-                "record.create", record_create_args("postfollow", platform::random_uuid(),
-                                                    Json{{"regardingobjectid", make_lookup("incident", id)}}));
-            show_result(st, r, lang, "kb.following");
+            look.intents.submit("record.create",
+                                record_create_args("postfollow", platform::random_uuid(),
+                                                   Json{{"regardingobjectid", make_lookup("incident", id)}}),
+                                show_in_panel(st, lang, "kb.following"));
         }
         ImGui::TextDisabled("%s  \xc2\xb7  %.0f%%", str_attr(*c, "ticketnumber").c_str(), std::min(score, 1.0) * 100.0);
         ImGui::PopID();
@@ -533,11 +503,13 @@ void draw_panel_body(PanelState& st, FormState& form, const Record& record, cons
 
 }  // namespace
 
+namespace {
+
 void draw_reference_panel(FormState& form, const RecordFormLook& look, float pad) {
     const Record* record = look.store.find(form.entity, form.id);
     const std::vector<PanelTab> tabs = tabs_for(form.entity);
     if (!record || form.is_new || tabs.empty()) return;
-    PanelState& st = panel_state();
+    PanelState& st = panel_state(look);
     const std::string key = form.entity + "/" + form.id;
     if (st.record_key != key) {
         st = PanelState{};
@@ -605,6 +577,16 @@ void draw_reference_panel(FormState& form, const RecordFormLook& look, float pad
     // What is left of the row is the form's.
     window->ContentRegionRect.Max.x -= panel_w + gap;
     window->WorkRect.Max.x = window->ContentRegionRect.Max.x;
+}
+
+}  // namespace
+
+FormExtension reference_panel_extension() {
+    FormExtension e;
+    e.name = "reference_panel";
+    e.entities = {"incident", "account", "contact", "knowledgearticle"};
+    e.draw_side_panel = [](FormContext& ctx, float pad) { draw_reference_panel(ctx.form, ctx.look, pad); };
+    return e;
 }
 
 }  // namespace casehub::ui

@@ -4,16 +4,16 @@
 // insert into / send by email) and similar cases with Follow; on an account, its
 // contacts, cases and entitlements; on a contact, its cases and entitlements; on an
 // article, the Content editor, versions, translations, categories and related records.
-// Everything runs on the local replica; actions are mutations through the data layer.
+// Everything runs on the local replica; actions are mutations asked for as intents.
 #pragma once
-#include "wasm/ui/views/record_form.hpp"
+#include "wasm/ui/views/form_extension.hpp"
 
 namespace casehub::ui {
 
-// Draws the panel to the right of the form from the cursor down (desktop, tablet) or as
-// the form's "Related" tab (phone), then narrows the window's content region so the
-// form's tabs and body take the width that is left. Call once per form frame, after the
-// header and before the form's tabs. Draws nothing for other entities or new records.
-void draw_reference_panel(FormState& form, const RecordFormLook& look, float pad);
+// The panel as a form extension of cases, accounts, contacts and articles: drawn to the
+// right of the form from under the header down (desktop, tablet) or as the form's
+// "Related" page (phone), narrowing the window's content region so the form's tabs and
+// body take the width that is left. Nothing for a new record.
+FormExtension reference_panel_extension();
 
 }  // namespace casehub::ui

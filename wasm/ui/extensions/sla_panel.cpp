@@ -1,5 +1,5 @@
-// SLA countdowns on the case form (see sla_panel.hpp). The browser's clock and time zone
-// come through two EM_JS lines; the status and deadlines come from core/sla_engine.
+// SLA countdowns on the case form (see sla_panel.hpp). The clock is the frame's
+// (look.model.now); the status, deadlines and due actions come from core/domain/sla.
 #include "wasm/ui/extensions/sla_panel.hpp"
 
 #include <cstdio>
@@ -7,11 +7,10 @@
 #include <set>
 #include <vector>
 
-#include <emscripten/emscripten.h>
-
+#include "core/domain/sla/sla_due.hpp"
 #include "core/domain/sla/sla_engine.hpp"
 #include "imgui.h"
-#include "wasm/client/data_layer.hpp"
+#include "wasm/platform/clock.hpp"
 #include "wasm/ui/widgets/card.hpp"
 #include "wasm/ui/widgets/icons.hpp"
 #include "wasm/ui/widgets/theme.hpp"
@@ -19,11 +18,6 @@
 
 namespace casehub::ui {
 namespace {
-
-EM_JS(double, casehub_sla_now, (), { return Date.now(); });
-EM_JS(int, casehub_sla_utc_offset, (double ms), { return -new Date(ms).getTimezoneOffset(); });
-
-TimestampMs now_ms() { return static_cast<TimestampMs>(casehub_sla_now()); }
 
 ImVec4 color_of(KpiStatus status) {
     switch (status) {
@@ -51,7 +45,7 @@ std::string string_of(const Record& r, const char* attribute) {
 
 // "2026-11-30 09:15" in the browser's time zone.
 std::string local_time(TimestampMs ms) {
-    const TimestampMs local = ms + static_cast<TimestampMs>(casehub_sla_utc_offset(static_cast<double>(ms))) * 60000;
+    const TimestampMs local = ms + static_cast<TimestampMs>(platform::utc_offset_minutes_at(ms)) * 60000;
     const std::string iso = format_utc(local);
     return iso.substr(0, 10) + " " + iso.substr(11, 5);
 }
@@ -102,18 +96,14 @@ std::string countdown_text(const RecordFormLook& look, const Timer& t) {
 // A timer the clock has carried past a threshold whose actions have not run yet asks
 // the core, once per timer and phase on this device, to apply them (sla.evaluate is a
 // no-op when another device or the server got there first).
-void submit_due_evaluation(const Record& incident, const std::vector<Timer>& timers) {
-    static std::set<std::string> submitted;
+void submit_due_evaluation(const Record& incident, const std::vector<Timer>& timers, const RecordFormLook& look) {
+    // Timer and phase pairs this device asked for already.
+    auto& asked = look.extension_states.get<std::set<std::string>>("sla_due_asked");
     for (const Timer& t : timers) {
-        const Json* warned = t.instance->get("warningtimereached");
-        const Json* failed = t.instance->get("casehub_failureactionsdone");
-        std::string phase;
-        if (t.eval.status == KpiStatus::Noncompliant && !t.instance->get("succeededon") && !(failed && failed->is_boolean() && failed->get<bool>()))
-            phase = "failure";
-        else if (t.eval.status == KpiStatus::NearingNoncompliance && !(warned && warned->is_boolean() && warned->get<bool>()))
-            phase = "warning";
-        if (phase.empty() || !submitted.insert(t.instance->id + ":" + phase).second) continue;
-        (void)client::data_layer().submit("sla.evaluate", Json{{"id", incident.id}});
+        const SlaDuePhase phase = due_sla_phase(*t.instance, t.eval);
+        if (phase == SlaDuePhase::none || !asked.insert(t.instance->id + ":" + sla_due_phase_name(phase)).second) continue;
+        // Refused (signed out, or the record left this device): the server's timer runs it.
+        look.intents.submit("sla.evaluate", Json{{"id", incident.id}}, [](const Result<Mutation>&) {});
     }
 }
 
@@ -142,10 +132,12 @@ std::string format_sla_duration(Language language, std::int64_t ms) {
     return out;
 }
 
+namespace {
+
 void draw_sla_header(const Record* incident, const RecordFormLook& look) {
-    if (!incident || incident->entity != "incident") return;
-    const std::vector<Timer> timers = timers_of(*incident, look, now_ms());
-    submit_due_evaluation(*incident, timers);
+    if (!incident) return;
+    const std::vector<Timer> timers = timers_of(*incident, look, look.model.now);
+    submit_due_evaluation(*incident, timers, look);
     bool first = true;
     for (const Timer& t : timers) {
         // The header shows what an agent must act on: running or paused timers.
@@ -163,11 +155,11 @@ void draw_sla_header(const Record* incident, const RecordFormLook& look) {
 }
 
 void draw_sla_tab(const Record* incident, const RecordFormLook& look, float width) {
-    if (!incident || incident->entity != "incident") return;
+    if (!incident) return;
     const Language lang = look.language;
     const bool phone = look.width == WidthClass::phone;
     const float pad = phone ? 12.0f : 16.0f;
-    const TimestampMs now = now_ms();
+    const TimestampMs now = look.model.now;
     const std::vector<Timer> timers = timers_of(*incident, look, now);
     const Card card = begin_card(width, pad, true);
     ImGui::PushFont(look.fonts && look.fonts->bold ? look.fonts->bold : ImGui::GetFont());
@@ -223,6 +215,19 @@ void draw_sla_tab(const Record* incident, const RecordFormLook& look, float widt
     record_last_item(terms.c_str());
     ImGui::Dummy(ImVec2(width - 2.0f * pad, 0.0f));
     end_card(ecard, pad, 12.0f);
+}
+
+}  // namespace
+
+FormExtension sla_form_extension() {
+    FormExtension e;
+    e.name = "sla";
+    e.entities = {"incident"};
+    e.draw_header = [](FormContext& ctx, float) { draw_sla_header(ctx.look.store.find(ctx.form.entity, ctx.form.id), ctx.look); };
+    e.draw_tab_top = [](FormContext& ctx, const std::string& tab, float width) {
+        if (tab == "sla") draw_sla_tab(ctx.look.store.find(ctx.form.entity, ctx.form.id), ctx.look, width);
+    };
+    return e;
 }
 
 }  // namespace casehub::ui

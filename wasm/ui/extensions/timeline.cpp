@@ -14,9 +14,9 @@
 #include "core/apply/record_mutations.hpp"
 #include "core/schema/schema.hpp"
 #include "imgui.h"
-#include "wasm/client/data_layer.hpp"
 #include "wasm/platform/preferences.hpp"
 #include "wasm/platform/random.hpp"
+#include "wasm/ui/extensions/form_drafts.hpp"
 #include "wasm/ui/widgets/card.hpp"
 #include "wasm/ui/widgets/field_widgets.hpp"
 #include "wasm/ui/widgets/icons.hpp"
@@ -41,14 +41,14 @@ struct NoteDraft {
     std::string error;
 };
 
-TimelineFilter& timeline_filter() {
-    static TimelineFilter f;
-    return f;
-}
+// What the timeline keeps between frames: the filter and the note drafts being typed.
+struct TimelineState {
+    TimelineFilter filter;
+    std::map<std::string, NoteDraft> drafts;  // by draft_key
+};
 
-std::map<std::string, NoteDraft>& note_drafts() {
-    static std::map<std::string, NoteDraft> d;
-    return d;
+TimelineState& timeline_state(const RecordFormLook& look) {
+    return look.extension_states.get<TimelineState>("timeline");
 }
 
 const char* icon_for(const std::string& entity) {
@@ -116,7 +116,7 @@ const char* status_label(StatusFilter s, Language lang) {
 }
 
 void draw_filters(const RecordFormLook& look, float width) {
-    TimelineFilter& f = timeline_filter();
+    TimelineFilter& f = timeline_state(look).filter;
     const Language lang = look.language;
     const char* code = language_code(lang);
     const float w = std::min(220.0f, (width - 8.0f) * 0.5f);
@@ -147,12 +147,12 @@ void draw_filters(const RecordFormLook& look, float width) {
 void draw_quick_note(const Record& record, const RecordFormLook& look, float width) {
     const Language lang = look.language;
     const std::string key = draft_key("note", record.entity, record.id);
-    NoteDraft& draft = note_drafts()[key];
+    NoteDraft& draft = timeline_state(look).drafts[key];
     if (!draft.loaded) {
         draft.text = platform::load_preference(key.c_str());
         draft.loaded = true;
     }
-    static char buf[8192];
+    char buf[8192];  // refilled from the draft every frame
     std::snprintf(buf, sizeof buf, "%s", draft.text.c_str());
     const float h = ImGui::GetTextLineHeight() * 3.0f + ImGui::GetStyle().FramePadding.y * 2.0f;
     if (ImGui::InputTextMultiline("##quick_note", buf, sizeof buf, ImVec2(width, h))) {
@@ -173,18 +173,19 @@ void draw_quick_note(const Record& record, const RecordFormLook& look, float wid
     const bool empty = draft.text.find_first_not_of(" \t\r\n") == std::string::npos;
     ImGui::BeginDisabled(empty);
     if (ImGui::Button(add.c_str(), ImVec2(0.0f, touch ? 44.0f : 0.0f))) {
-        client::DataLayer& dl = client::data_layer();
         Json fields{{"notetext", draft.text},
                     {"subject", draft.text.substr(0, std::min<std::size_t>(draft.text.find('\n'), 80))},
                     {"objectid", make_lookup(record.entity, record.id)}};
-        if (!dl.replica_user_id().empty()) fields["ownerid"] = make_lookup("systemuser", dl.replica_user_id());
-        auto result = dl.submit("record.create", record_create_args("annotation", platform::random_uuid(), fields));
-        if (result) {
-            draft.text.clear();
-            platform::save_preference(key.c_str(), "");
-        } else {
-            draft.error = result.error().message;
-        }
+        if (!look.model.user_id.empty()) fields["ownerid"] = make_lookup("systemuser", look.model.user_id);
+        look.intents.submit("record.create", record_create_args("annotation", platform::random_uuid(), fields),
+                            [&draft, key](const Result<Mutation>& result) {
+                                if (result) {
+                                    draft.text.clear();
+                                    platform::save_preference(key.c_str(), "");
+                                } else {
+                                    draft.error = result.error().message;
+                                }
+                            });
     }
     ImGui::EndDisabled();
     if (!draft.text.empty()) {
@@ -241,9 +242,7 @@ std::optional<RecordRef> draw_row(const Record& r, const RecordFormLook& look, f
 
 }  // namespace
 
-std::string draft_key(const char* kind, const std::string& entity, const std::string& id) {
-    return std::string("draft.") + kind + "." + entity + "." + id;
-}
+namespace {
 
 bool draw_timeline_section(const std::string& section_name, const Record* record, const RecordFormLook& look,
                            float width, std::optional<RecordRef>& open) {
@@ -265,7 +264,7 @@ bool draw_timeline_section(const std::string& section_name, const Record* record
     draw_filters(look, inner);
     ImGui::Separator();
 
-    const TimelineFilter& f = timeline_filter();
+    const TimelineFilter& f = timeline_state(look).filter;
     std::size_t shown = 0;
     for (const Record* r : timeline_records(look.store, *record)) {
         if (!passes(*r, f)) continue;
@@ -281,6 +280,18 @@ bool draw_timeline_section(const std::string& section_name, const Record* record
     ImGui::Dummy(ImVec2(inner, 0.0f));
     end_card(card, pad, 12.0f);
     return true;
+}
+
+}  // namespace
+
+FormExtension timeline_extension() {
+    FormExtension e;
+    e.name = "timeline";
+    e.entities = {};  // any form whose metadata has a "timeline" section (case, account, contact)
+    e.draw_section = [](FormContext& ctx, const std::string& section, float width) {
+        return draw_timeline_section(section, ctx.look.store.find(ctx.form.entity, ctx.form.id), ctx.look, width, ctx.open);
+    };
+    return e;
 }
 
 }  // namespace casehub::ui

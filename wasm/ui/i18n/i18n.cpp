@@ -474,8 +474,8 @@ const char* tr(Language language, std::string_view key) {
     if (!e) {
         // Unknown key: show it. Keys come from string literals in our code, so the
         // pointer stays valid; copy into a small ring to hand back a terminated string.
-        static std::array<std::array<char, 96>, 4> ring{};
-        static unsigned next = 0;
+        static std::array<std::array<char, 96>, 4> ring{};  // not state: scratch for the returned text
+        static unsigned next = 0;                           // not state: the ring's next slot
         auto& slot = ring[next++ % ring.size()];
         const auto n = std::min(key.size(), slot.size() - 1);
         std::copy_n(key.data(), n, slot.data());

@@ -8,7 +8,8 @@
 #include "wasm/ui/widgets/icons.hpp"
 #include "wasm/ui/widgets/widget_recorder.hpp"
 #include "wasm/ui/views/search_results.hpp"
-#include "wasm/ui/views/workspace_page.hpp"  // workspace hook (H7)
+#include "wasm/ui/views/ui_state.hpp"
+#include "wasm/ui/views/workspace_page.hpp"
 
 namespace casehub::ui {
 namespace {
@@ -31,12 +32,13 @@ void draw_command_bar(Language lang, WidthClass width) {
     ImGui::PopStyleColor();
 }
 
-void draw_content_area(const ShellState& state, const ShellFrame& frame, WidthClass width) {
+void draw_content_area(UiState& ui, const ShellFrame& frame, const ViewFrame& view, WidthClass width) {
+    const ShellState& state = ui.shell;
     const Language lang = state.language;
     const SiteMapEntry& entry = site_map_entry(state.area);
-    if (draw_search_results(state.last_search, lang, width, frame.fonts)) return;
-    // workspace hook (H7): record areas draw their grid / form instead of the placeholder.
-    if (draw_workspace_page(entry.entity, lang, width, frame.fonts)) return;
+    if (draw_search_results(ui.search, state.last_search, view.model.store, lang, width, frame.fonts)) return;
+    // Record areas draw their grid / form instead of the placeholder.
+    if (draw_workspace_page(ui.workspace, entry.entity, view)) return;
     const char* title = tr(lang, entry.label_key);
 
     // Command bar on a white strip, then the page title, as in the hub.
@@ -115,9 +117,19 @@ SiteMapPick draw_site_map_menu(const ShellState& state, const ShellFrame& frame,
 
 }  // namespace
 
-ShellIntent draw_app_shell(ShellState& state, const ShellFrame& frame) {
+ShellIntent draw_app_shell(UiState& ui, const ShellFrame& frame, const ViewFrame& view) {
+    ShellState& state = ui.shell;
     ShellIntent intent;
     const WidthClass width = width_class_for(frame.width);
+    // A deep link that arrived since the last frame is followed before anything is drawn
+    // (the area it needs included), so no form the frame draws is replaced under it.
+    begin_workspace_frame(ui.workspace);
+    if (auto entity = take_workspace_navigation(ui.workspace)) {
+        ShellIntent follow;
+        for (const auto& e : site_map_entries())
+            if (*entity == e.entity) follow.navigate = e.area;
+        apply_shell_intent(ui, follow, width);
+    }
     const ShellMetrics m = shell_metrics(width);
 
     ImGui::SetNextWindowPos(ImVec2(0.0f, 0.0f));
@@ -131,18 +143,20 @@ ShellIntent draw_app_shell(ShellState& state, const ShellFrame& frame) {
     ImGui::PopStyleVar(4);
 
     // Top bar.
-    const TopBarLook bar{state.language, width, frame.sync, m.top_bar_height, frame.user_name,
-                         frame.fonts ? frame.fonts->bold : nullptr};
+    const TopBarLook bar{state.language, width, SyncStatusLook{view.model.sync, view.model.utc_offset_minutes},
+                         m.top_bar_height, frame.user_name, frame.fonts ? frame.fonts->bold : nullptr};
     TopBarIntent bar_intent = draw_top_bar(bar, state.search.data(), state.search.size());
     intent.toggle_site_map = bar_intent.toggle_site_map;
     intent.search = std::move(bar_intent.search);
     intent.quick_create = std::move(bar_intent.quick_create);
-    // workspace hook (H7): quick create opens the workspace's compact form.
+    // Quick create opens the workspace's compact form.
     if (intent.quick_create) {
-        open_quick_create(*intent.quick_create);
+        open_quick_create(ui.workspace, *intent.quick_create);
         intent.quick_create.reset();
     }
     intent.language = bar_intent.language;
+    intent.sync_now = bar_intent.sync_now;
+    intent.sign_out = bar_intent.sign_out;
     float top = m.top_bar_height;
 
     // Phones: the search box gets its own row under the bar.
@@ -164,8 +178,8 @@ ShellIntent draw_app_shell(ShellState& state, const ShellFrame& frame) {
     }
 
     // Site map (desktop: list; tablet: list or icon rail; phone: menu, drawn last), with
-    // the pinned views and recent records the workspace keeps (workspace hook, H7).
-    const std::vector<SiteMapLink> links = site_map_links(state.area, state.language);
+    // the pinned views and recent records the workspace keeps.
+    const std::vector<SiteMapLink> links = site_map_links(ui.workspace, state.area, state.language, view.model.store);
     float content_x = 0.0f;
     if (width != WidthClass::phone) {
         const bool collapsed = width == WidthClass::tablet && state.site_map_collapsed;
@@ -176,7 +190,7 @@ ShellIntent draw_app_shell(ShellState& state, const ShellFrame& frame) {
         ImGui::BeginChild("##site_map", ImVec2(map_w, frame.height - top), false, ImGuiWindowFlags_NoSavedSettings);
         const SiteMapPick picked = draw_site_map({state.language, state.area, collapsed, m.row_height, links});
         if (picked.area) intent.navigate = picked.area;
-        if (picked.link) open_site_map_link(*picked.link);
+        if (picked.link) open_site_map_link(ui.workspace, *picked.link);
         ImGui::EndChild();
         ImGui::PopStyleVar();
         ImGui::PopStyleColor();
@@ -191,7 +205,7 @@ ShellIntent draw_app_shell(ShellState& state, const ShellFrame& frame) {
                       ImGuiWindowFlags_NoSavedSettings);
     ImGui::PopStyleColor();
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImGui::GetStyle().ItemSpacing);
-    draw_content_area(state, frame, width);
+    draw_content_area(ui, frame, view, width);
     ImGui::PopStyleVar();
     ImGui::EndChild();
     // The content area is recorded under its page's name, so tests can tell which page
@@ -203,19 +217,20 @@ ShellIntent draw_app_shell(ShellState& state, const ShellFrame& frame) {
         bool close = false;
         const SiteMapPick picked = draw_site_map_menu(state, frame, top, links, &close);
         if (picked.area) intent.navigate = picked.area;
-        if (picked.link) open_site_map_link(*picked.link);
+        if (picked.link) open_site_map_link(ui.workspace, *picked.link);
         if (close) intent.toggle_site_map = true;
     }
-    // workspace hook (H7): quick create pane and deep links (#/<entity>/<id>).
-    draw_workspace_overlays(state.language, width, frame.width, frame.height, top, frame.fonts);
-    if (auto entity = take_workspace_navigation()) {
+    // Quick create pane and the workspace's dialogs; where a deep link asked to go.
+    draw_workspace_overlays(ui.workspace, view, frame.width, frame.height, top);
+    if (auto entity = take_workspace_navigation(ui.workspace)) {
         for (const auto& e : site_map_entries())
             if (*entity == e.entity) intent.navigate = e.area;
     }
     return intent;
 }
 
-void apply_shell_intent(ShellState& state, const ShellIntent& intent, WidthClass width) {
+void apply_shell_intent(UiState& ui, const ShellIntent& intent, WidthClass width) {
+    ShellState& state = ui.shell;
     if (intent.toggle_site_map) {
         if (width == WidthClass::phone)
             state.site_map_menu_open = !state.site_map_menu_open;
@@ -230,7 +245,7 @@ void apply_shell_intent(ShellState& state, const ShellIntent& intent, WidthClass
     if (intent.language) state.language = *intent.language;
     if (intent.search) {
         state.last_search = *intent.search;
-        reopen_search_results();
+        reopen_search_results(ui.search);
     }
     if (intent.quick_create) state.quick_create = intent.quick_create;
 }

@@ -1,6 +1,7 @@
 // The app shell of Customer Service Hub: top bar, site map and content area, laid out
-// by width class (desktop / tablet / phone). UI state only; what the agent asks for
-// comes back as a ShellIntent, applied by the caller (and persisted by platform/).
+// by width class (desktop / tablet / phone). It takes the app's one UI state and the
+// frame's read model; what the agent asks for comes back as a ShellIntent (applied by the
+// caller, persisted by platform/) and as mutations in the frame's intents.
 #pragma once
 #include <array>
 #include <optional>
@@ -11,8 +12,11 @@
 #include "wasm/ui/views/site_map.hpp"
 #include "wasm/ui/widgets/theme.hpp"
 #include "wasm/ui/views/top_bar.hpp"
+#include "wasm/ui/views/view_frame.hpp"
 
 namespace casehub::ui {
+
+struct UiState;  // ui_state.hpp
 
 struct ShellState {
     Area area = Area::dashboards;
@@ -30,6 +34,8 @@ struct ShellIntent {
     bool toggle_site_map = false;
     std::optional<std::string> search;
     std::optional<std::string> quick_create;
+    bool sync_now = false;  // "Sync now" pressed
+    bool sign_out = false;  // "Sign out" picked
 };
 
 // What the shell is drawn into this frame.
@@ -37,16 +43,17 @@ struct ShellFrame {
     float width;   // CSS px
     float height;  // CSS px
     const Fonts* fonts;
-    SyncBadge sync;
     const char* user_name;
 };
 
-// Draws the whole shell as one full-screen ImGui window. `state` is only written by
-// the widgets' own edit buffers (the search box); everything else is an intent.
-ShellIntent draw_app_shell(ShellState& state, const ShellFrame& frame);
+// Draws the whole shell as one full-screen ImGui window, the pages of `ui` inside it.
+// The shell's own state is only written by the widgets' edit buffers (the search box);
+// the rest comes back as an intent.
+ShellIntent draw_app_shell(UiState& ui, const ShellFrame& frame, const ViewFrame& view);
 
 // Applies an intent to the UI state (navigation, toggles, language). Persisting the
-// language is left to the caller, which owns the platform.
-void apply_shell_intent(ShellState& state, const ShellIntent& intent, WidthClass width);
+// language, syncing and signing out are left to the caller, which owns the platform
+// and the data layer.
+void apply_shell_intent(UiState& ui, const ShellIntent& intent, WidthClass width);
 
 }  // namespace casehub::ui

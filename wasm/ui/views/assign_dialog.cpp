@@ -11,18 +11,6 @@
 namespace casehub::ui {
 namespace {
 
-struct AssignDialog {
-    bool open_requested = false;
-    std::vector<RecordRef> records;
-    char search[96] = "";
-    std::optional<RecordRef> picked;
-};
-
-AssignDialog& dialog() {
-    static AssignDialog d;
-    return d;
-}
-
 constexpr const char* kPopup = "##assign_dialog";
 
 }  // namespace
@@ -32,17 +20,15 @@ bool is_assignable(const Schema& schema, const std::string& entity) {
     return e && e->user_owned && e->attribute("ownerid") != nullptr;
 }
 
-void open_assign_dialog(std::vector<RecordRef> records) {
-    AssignDialog& d = dialog();
+void open_assign_dialog(AssignDialogState& d, std::vector<RecordRef> records) {
     d.records = std::move(records);
     d.search[0] = '\0';
     d.picked.reset();
     d.open_requested = !d.records.empty();
 }
 
-std::optional<AssignAnswer> draw_assign_dialog(Language language, WidthClass width, const Store& store,
-                                               const Schema& schema, const std::string& me) {
-    AssignDialog& d = dialog();
+std::optional<AssignAnswer> draw_assign_dialog(AssignDialogState& d, Language language, WidthClass width,
+                                               const Store& store, const Schema& schema, const std::string& me) {
     std::optional<AssignAnswer> answer;
     if (d.open_requested) {
         ImGui::OpenPopup(kPopup);

@@ -24,13 +24,21 @@ struct AssignAnswer {
 // True when records of `entity` have an owner the agent can change.
 bool is_assignable(const Schema& schema, const std::string& entity);
 
+// The dialog's UI state: which records it is for, the search text, the owner picked.
+struct AssignDialogState {
+    bool open_requested = false;
+    std::vector<RecordRef> records;
+    char search[96] = "";
+    std::optional<RecordRef> picked;
+};
+
 // Opens the dialog for `records` (drawn by draw_assign_dialog from the next frame).
-void open_assign_dialog(std::vector<RecordRef> records);
+void open_assign_dialog(AssignDialogState& dialog, std::vector<RecordRef> records);
 
 // Draws the dialog if it is open, as a modal over everything; call once per frame at
 // the top level. `me` is the signed-in user's id ("Assign to me"). Returns the answer
 // once the agent confirms.
-std::optional<AssignAnswer> draw_assign_dialog(Language language, WidthClass width, const Store& store,
-                                               const Schema& schema, const std::string& me);
+std::optional<AssignAnswer> draw_assign_dialog(AssignDialogState& dialog, Language language, WidthClass width,
+                                               const Store& store, const Schema& schema, const std::string& me);
 
 }  // namespace casehub::ui

@@ -17,11 +17,6 @@ namespace {
 
 constexpr std::int64_t kDayMs = 86400000;
 
-struct CountsCache {
-    std::string key;
-    DashboardCounts counts;
-};
-
 // Counts of each option of `attribute` over `rows`, in option order, options with no
 // record left out.
 std::vector<std::pair<std::string, std::size_t>> count_by_option(const std::vector<const Record*>& rows,
@@ -93,8 +88,7 @@ bool draw_chart(const char* title, const std::vector<std::pair<std::string, std:
 
 }  // namespace
 
-const DashboardCounts& dashboard_counts(const DashboardLook& look) {
-    static CountsCache cache;
+const DashboardCounts& dashboard_counts(DashboardState& cache, const DashboardLook& look) {
     const std::int64_t today = look.now >= 0 ? look.now / kDayMs : (look.now - (kDayMs - 1)) / kDayMs;
     std::string key = std::to_string(look.store.version()) + '/' + look.user_id + '/' + std::to_string(today) + '/' +
                       language_code(look.language) + '/' + std::to_string(reinterpret_cast<std::uintptr_t>(&look.store));
@@ -137,12 +131,12 @@ const DashboardCounts& dashboard_counts(const DashboardLook& look) {
     return cache.counts;
 }
 
-DashboardIntent draw_dashboard_page(const DashboardLook& look) {
+DashboardIntent draw_dashboard_page(DashboardState& state, const DashboardLook& look) {
     DashboardIntent intent;
     const Language lang = look.language;
     const bool touch = is_touch_sized(look.width);
     const bool phone = look.width == WidthClass::phone;
-    const DashboardCounts& counts = dashboard_counts(look);
+    const DashboardCounts& counts = dashboard_counts(state, look);
 
     // Command bar: New (a case), Refresh, Open Views.
     ImGui::PushStyleColor(ImGuiCol_ChildBg, ImGui::ColorConvertU32ToFloat4(palette::surface));

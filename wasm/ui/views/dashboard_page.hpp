@@ -43,8 +43,14 @@ struct DashboardCounts {
     std::vector<std::pair<std::string, std::size_t>> by_status;
     std::vector<std::pair<std::string, std::size_t>> activities_due;  // overdue, today, upcoming, no date
 };
-const DashboardCounts& dashboard_counts(const DashboardLook& look);
+// The page's UI state: the counts and what they were computed from.
+struct DashboardState {
+    std::string key;
+    DashboardCounts counts;
+};
 
-DashboardIntent draw_dashboard_page(const DashboardLook& look);
+const DashboardCounts& dashboard_counts(DashboardState& state, const DashboardLook& look);
+
+DashboardIntent draw_dashboard_page(DashboardState& state, const DashboardLook& look);
 
 }  // namespace casehub::ui

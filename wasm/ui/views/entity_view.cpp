@@ -5,7 +5,6 @@
 #include "wasm/ui/views/entity_view.hpp"
 
 #include <algorithm>
-#include <chrono>
 #include <cstdlib>
 #include <cstring>
 
@@ -112,20 +111,20 @@ bool can_merge_selected(const ViewState& state, const Store& store) {
 }
 
 // Work a frame may spend on a new sort order, checked every kSortStep comparisons.
-constexpr auto kSortSlice = std::chrono::milliseconds(6);
+constexpr double kSortSliceMs = 6.0;
 constexpr std::size_t kSortStep = 4096;
 
 // Idle frames make each column's ascending order ahead of a header click (its reverse is
-// then O(n) too), at most kIdleSlice per frame, one column after another.
-constexpr auto kIdleSlice = std::chrono::milliseconds(4);
-void presort_columns(ViewState& state, const View& view) {
+// then O(n) too), at most kIdleSliceMs per frame, one column after another.
+constexpr double kIdleSliceMs = 4.0;
+void presort_columns(ViewState& state, const View& view, double (*monotonic_ms)()) {
     if (!state.sorted) return;
-    const auto start = std::chrono::steady_clock::now();
+    const double start = monotonic_ms();
     while (state.presorted < view.columns.size()) {
         const std::vector<Sort> by_column{Sort{view.columns[state.presorted].attribute, false}};
         if (state.sorted->order(by_column, kSortStep)) {
             ++state.presorted;
-        } else if (std::chrono::steady_clock::now() - start >= kIdleSlice) {
+        } else if (monotonic_ms() - start >= kIdleSliceMs) {
             return;
         }
     }
@@ -180,7 +179,7 @@ void update_passes(ViewState& state, const View& view, const EntityViewLook& loo
     }
 
     const FilterMatcher matcher(extra);
-    const FieldContext fctx{look.language, look.width, look.store, look.schema};
+    const FieldContext fctx{look.language, look.width, look.store, look.schema, look.widgets, look.now};
     const auto& records = state.sorted->records();
     for (std::size_t i = 0; i < records.size(); ++i) {
         if (narrows && !state.passes[i]) continue;
@@ -238,7 +237,7 @@ void refresh_view_rows(ViewState& state, const EntityViewLook& look) {
         key += attr + '=' + text.data() + '\x1f';
     }
     if (key == state.cache_key && !state.sorting) {
-        presort_columns(state, *view);
+        presort_columns(state, *view, look.monotonic_ms);
         return;
     }
     state.cache_key = std::move(key);
@@ -271,9 +270,8 @@ void refresh_view_rows(ViewState& state, const EntityViewLook& look) {
     // A kept order (or the reverse of one) comes at once; a new one is made a few ms per
     // frame while the rows stay in their current order under a "Sorting…" note.
     const std::vector<std::uint32_t>* order = nullptr;
-    const auto slice_start = std::chrono::steady_clock::now();
-    while (!(order = state.sorted->order(sort, kSortStep)) &&
-           std::chrono::steady_clock::now() - slice_start < kSortSlice) {
+    const double slice_start = look.monotonic_ms();
+    while (!(order = state.sorted->order(sort, kSortStep)) && look.monotonic_ms() - slice_start < kSortSliceMs) {
     }
     state.sorting = order == nullptr;
     if (order) {
@@ -302,7 +300,7 @@ EntityViewIntent draw_entity_view(ViewState& state, const EntityViewLook& look) 
     const Language lang = look.language;
     const View* view = current_view(state, look.metadata);
     refresh_view_rows(state, look);
-    const FieldContext fctx{lang, look.width, look.store, look.schema};
+    const FieldContext fctx{lang, look.width, look.store, look.schema, look.widgets, look.now};
     const bool touch = is_touch_sized(look.width);
     const bool phone = look.width == WidthClass::phone;
 

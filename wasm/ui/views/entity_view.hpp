@@ -12,6 +12,7 @@
 #include "core/schema/schema.hpp"
 #include "core/store/store.hpp"
 #include "wasm/ui/i18n/i18n.hpp"
+#include "wasm/ui/widgets/widget_state.hpp"
 #include "wasm/ui/widgets/layout.hpp"
 #include "wasm/ui/widgets/theme.hpp"
 #include "wasm/ui/views/view_state.hpp"
@@ -28,6 +29,8 @@ struct EntityViewLook {
     TimestampMs now;               // binds "@today" / "@now"
     std::uint64_t store_version;   // changes whenever the store may have changed
     const Fonts* fonts;
+    WidgetState& widgets;          // what the field widgets of the filter row keep
+    double (*monotonic_ms)();      // the platform's monotonic clock: long sorts are sliced across frames
     const char* area_title;        // the site map area's name, shown above the view name
     bool view_pinned = false;      // the current view is pinned in the site map
     bool can_assign = false;       // the area's records have an owner (Assign is offered)

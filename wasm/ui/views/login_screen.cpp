@@ -11,7 +11,6 @@
 namespace casehub::ui {
 namespace {
 
-bool g_sign_out = false;
 
 constexpr ImGuiWindowFlags kScreenFlags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                           ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoSavedSettings |
@@ -146,16 +145,10 @@ LoginIntent draw_login_screen(LoginForm& form, const LoginLook& look) {
     return intent;
 }
 
-void draw_sign_out_item(Language language, float row_height) {
+bool draw_sign_out_item(Language language, float row_height) {
     const std::string item = std::string(ICON_USER "  ") + tr(language, "menu.sign_out") + "###sign_out";
-    if (ImGui::Selectable(item.c_str(), false, ImGuiSelectableFlags_None, ImVec2(220.0f, row_height)))
-        g_sign_out = true;
+    const bool picked = ImGui::Selectable(item.c_str(), false, ImGuiSelectableFlags_None, ImVec2(220.0f, row_height));
     record_last_item(tr(language, "menu.sign_out"));
-}
-
-bool take_sign_out_request() {
-    const bool picked = g_sign_out;
-    g_sign_out = false;
     return picked;
 }
 

@@ -39,9 +39,7 @@ struct LoginIntent {
 
 LoginIntent draw_login_screen(LoginForm& form, const LoginLook& look);
 
-// Draws the "Sign out" item in the user menu (call inside its popup).
-void draw_sign_out_item(Language language, float row_height);
-// True once after "Sign out" was picked.
-bool take_sign_out_request();
+// Draws the "Sign out" item in the user menu (call inside its popup); true when picked.
+bool draw_sign_out_item(Language language, float row_height);
 
 }  // namespace casehub::ui

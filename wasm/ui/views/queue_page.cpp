@@ -18,7 +18,6 @@
 #include "core/schema/schema.hpp"
 #include "core/text/text_fold.hpp"
 #include "imgui.h"
-#include "wasm/client/data_layer.hpp"
 #include "wasm/ui/widgets/command_bar.hpp"
 #include "wasm/ui/widgets/field_widgets.hpp"
 #include "wasm/ui/widgets/icons.hpp"
@@ -26,37 +25,6 @@
 
 namespace casehub::ui {
 namespace {
-
-enum class RouteTarget { queue, user, team };
-
-struct RouteDialog {
-    bool open_requested = false;
-    RouteTarget to = RouteTarget::queue;
-    bool remove = false;                // routing to a user or team: take the item out of the queue
-    std::array<char, 96> search{};
-    std::string target;                 // chosen queue, user or team id
-};
-
-struct QueuePageState {
-    QueueViewRequest request;
-    std::array<char, 96> title_filter{};
-    std::array<char, 96> worker_filter{};
-    bool show_filters = false;
-    bool pick_to_own_queue = false;  // Pick options: move the item to the agent's own queue,
-    bool pick_removes = false;       // or take it out of the queue
-    std::set<std::string> selected;  // queue item ids
-    std::string cache_key;
-    std::vector<QueueRow> rows;
-    std::vector<QueueCount> counts;
-    std::string notice;  // outcome of the last command
-    bool notice_is_error = false;
-    RouteDialog route;
-};
-
-QueuePageState& page() {
-    static QueuePageState s;
-    return s;
-}
 
 const char* view_key(QueueItemView v) {
     switch (v) {
@@ -107,24 +75,33 @@ std::string label_of(const Schema& schema, const char* entity, const char* attri
 
 // Submits one mutation per selected item; the notice says how many went through and
 // the first reason one did not ("Alex Taylor is working on this item.").
-void run_on_selected(QueuePageState& s, Language lang, const char* done_key,
+void run_on_selected(QueuePageState& s, Intents& intents, Language lang, const char* done_key,
                      const std::function<std::pair<std::string, Json>(const std::string&)>& make) {
-    client::DataLayer& dl = client::data_layer();
-    int ok = 0, failed = 0;
-    std::string reason;
+    // The answers are tallied as they come; the last one writes the notice.
+    struct Tally {
+        std::size_t left = 0;
+        int ok = 0, failed = 0;
+        std::string reason;
+    };
+    auto tally = std::make_shared<Tally>();
+    tally->left = s.selected.size();
     for (const std::string& id : s.selected) {
         auto [name, args] = make(id);
-        auto result = dl.submit(name, args);
-        if (result) {
-            ++ok;
-        } else {
-            ++failed;
-            if (reason.empty()) reason = localize_message(result.error().message, lang);
-        }
+        intents.submit(std::move(name), std::move(args), [&s, tally, lang, done_key](const Result<Mutation>& result) {
+            if (result) {
+                ++tally->ok;
+            } else {
+                ++tally->failed;
+                if (tally->reason.empty()) tally->reason = localize_message(result.error().message, lang);
+            }
+            if (--tally->left > 0) return;
+            s.notice = std::to_string(tally->ok) + " " + tr(lang, done_key);
+            if (tally->failed > 0)
+                s.notice += " — " + std::to_string(tally->failed) + " " + tr(lang, "queue.not_done") + ": " + tally->reason;
+            s.notice_is_error = tally->failed > 0;
+            s.cache_key.clear();
+        });
     }
-    s.notice = std::to_string(ok) + " " + tr(lang, done_key);
-    if (failed > 0) s.notice += " — " + std::to_string(failed) + " " + tr(lang, "queue.not_done") + ": " + reason;
-    s.notice_is_error = failed > 0;
     s.selected.clear();
     s.cache_key.clear();
 }
@@ -151,7 +128,7 @@ void refresh_rows(QueuePageState& s, const Store& store, const std::string& user
         it = visible.count(*it) ? std::next(it) : s.selected.erase(it);
 }
 
-void draw_route_dialog(QueuePageState& s, const Store& store, const std::string& user_id, Language lang,
+void draw_route_dialog(QueuePageState& s, Intents& intents, const Store& store, const std::string& user_id, Language lang,
                        WidthClass width) {
     RouteDialog& d = s.route;
     if (d.open_requested) {
@@ -203,7 +180,7 @@ void draw_route_dialog(QueuePageState& s, const Store& store, const std::string&
     ImGui::BeginDisabled(d.target.empty());
     if (ImGui::Button((std::string(tr(lang, "queue.route")) + "###route_ok").c_str(), bs)) {
         const RouteDialog chosen = d;
-        run_on_selected(s, lang, "queue.routed", [&](const std::string& id) {
+        run_on_selected(s, intents, lang, "queue.routed", [&](const std::string& id) {
             if (chosen.to == RouteTarget::queue)
                 return std::pair{std::string("queue.route"), queue_route_to_queue_args(id, chosen.target)};
             const char* entity = chosen.to == RouteTarget::user ? "systemuser" : "team";
@@ -224,13 +201,16 @@ void draw_route_dialog(QueuePageState& s, const Store& store, const std::string&
 
 }  // namespace
 
-QueuePageIntent draw_queue_page(Language lang, WidthClass width, TimestampMs now, const Fonts* fonts) {
+QueuePageIntent draw_queue_page(QueuePageState& s, const ViewFrame& frame) {
     QueuePageIntent intent;
-    QueuePageState& s = page();
-    client::DataLayer& dl = client::data_layer();
-    const Store& store = dl.view();
+    const Language lang = frame.language;
+    const WidthClass width = frame.width;
+    const TimestampMs now = frame.model.now;
+    const Fonts* fonts = frame.fonts;
+    Intents& intents = frame.intents;
+    const Store& store = frame.model.store;
     const Schema& schema = casehub_schema();
-    const std::string& me = dl.replica_user_id();
+    const std::string& me = frame.model.user_id;
     refresh_rows(s, store, me, now);
     const bool touch = is_touch_sized(width);
     const bool phone = width == WidthClass::phone;
@@ -246,18 +226,18 @@ QueuePageIntent draw_queue_page(Language lang, WidthClass width, TimestampMs now
     std::vector<Command> commands;
     commands.push_back({"queue_pick", ICON_CHECK, tr(lang, "queue.pick"), [&] {
                             const bool remove = s.pick_removes, own = s.pick_to_own_queue;
-                            run_on_selected(s, lang, "queue.picked", [&](const std::string& id) {
+                            run_on_selected(s, intents, lang, "queue.picked", [&](const std::string& id) {
                                 return std::pair{std::string("queue.pick"), queue_pick_args(id, remove, own)};
                             });
                         }, any});
     commands.push_back({"queue_release", ICON_INBOX, tr(lang, "queue.release"), [&] {
-                            run_on_selected(s, lang, "queue.released", [](const std::string& id) {
+                            run_on_selected(s, intents, lang, "queue.released", [](const std::string& id) {
                                 return std::pair{std::string("queue.release"), queue_release_args(id)};
                             });
                         }, any});
     commands.push_back({"queue_route", ICON_SHARE_ALT, tr(lang, "queue.route"), [&] { s.route.open_requested = true; }, any});
     commands.push_back({"queue_remove", ICON_TIMES, tr(lang, "queue.remove"), [&] {
-                            run_on_selected(s, lang, "queue.removed", [](const std::string& id) {
+                            run_on_selected(s, intents, lang, "queue.removed", [](const std::string& id) {
                                 return std::pair{std::string("queue.remove"), queue_remove_args(id)};
                             });
                         }, any});
@@ -485,7 +465,7 @@ QueuePageIntent draw_queue_page(Language lang, WidthClass width, TimestampMs now
             specs->SpecsDirty = false;
         }
 
-        const FieldContext fctx{lang, width, store, schema};
+        const FieldContext fctx{lang, width, store, schema, frame.widgets, now};
         const EntityDef* qi_def = schema.entity("queueitem");
         const AttributeDef* entered_def = qi_def ? qi_def->attribute("enteredon") : nullptr;
         // Row content is rh - 8 tall: 44 px (a tap target) on touch screens.
@@ -564,7 +544,7 @@ QueuePageIntent draw_queue_page(Language lang, WidthClass width, TimestampMs now
         ImGui::PopStyleVar();
         ImGui::EndTable();
     }
-    draw_route_dialog(s, store, me, lang, width);
+    draw_route_dialog(s, frame.intents, store, me, lang, width);
     return intent;
 }
 

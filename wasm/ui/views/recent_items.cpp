@@ -21,22 +21,29 @@ Json load_object(const char* key) {
     return j.is_object() ? j : Json::object();
 }
 
-Json& recent() {
-    static Json j = load_object(kRecentKey);
-    return j;
+void load(RecentItems& items) {
+    if (items.loaded) return;
+    items.recent = load_object(kRecentKey);
+    items.pinned = load_object(kPinnedKey);
+    items.loaded = true;
 }
 
-Json& pinned() {
-    static Json j = load_object(kPinnedKey);
-    return j;
+Json& recent(RecentItems& items) {
+    load(items);
+    return items.recent;
+}
+
+Json& pinned(RecentItems& items) {
+    load(items);
+    return items.pinned;
 }
 
 bool is_pair(const Json& v) { return v.is_array() && v.size() == 2 && v[0].is_string() && v[1].is_string(); }
 
 }  // namespace
 
-void note_recent_record(const std::string& area_entity, const std::string& entity, const std::string& id) {
-    Json& all = recent();
+void note_recent_record(RecentItems& items, const std::string& area_entity, const std::string& entity, const std::string& id) {
+    Json& all = recent(items);
     Json list = all.contains(area_entity) && all[area_entity].is_array() ? all[area_entity] : Json::array();
     Json next = Json::array({Json::array({entity, id})});
     for (const Json& v : list) {
@@ -49,17 +56,17 @@ void note_recent_record(const std::string& area_entity, const std::string& entit
     platform::save_preference(kRecentKey, all.dump());
 }
 
-std::vector<RecentRecord> recent_records(const std::string& area_entity) {
+std::vector<RecentRecord> recent_records(RecentItems& items, const std::string& area_entity) {
     std::vector<RecentRecord> out;
-    const Json& all = recent();
+    const Json& all = recent(items);
     if (!all.contains(area_entity) || !all[area_entity].is_array()) return out;
     for (const Json& v : all[area_entity])
         if (is_pair(v) && out.size() < kRecentPerArea) out.push_back({v[0].get<std::string>(), v[1].get<std::string>()});
     return out;
 }
 
-void forget_recent_record(const std::string& entity, const std::string& id) {
-    Json& all = recent();
+void forget_recent_record(RecentItems& items, const std::string& entity, const std::string& id) {
+    Json& all = recent(items);
     bool changed = false;
     for (auto it = all.begin(); it != all.end(); ++it) {
         Json& list = it.value();
@@ -75,25 +82,25 @@ void forget_recent_record(const std::string& entity, const std::string& id) {
     if (changed) platform::save_preference(kRecentKey, all.dump());
 }
 
-std::vector<std::string> pinned_views(const std::string& area_entity) {
+std::vector<std::string> pinned_views(RecentItems& items, const std::string& area_entity) {
     std::vector<std::string> out;
-    const Json& all = pinned();
+    const Json& all = pinned(items);
     if (!all.contains(area_entity) || !all[area_entity].is_array()) return out;
     for (const Json& v : all[area_entity])
         if (v.is_string()) out.push_back(v.get<std::string>());
     return out;
 }
 
-bool is_view_pinned(const std::string& area_entity, const std::string& view_name) {
-    const auto views = pinned_views(area_entity);
+bool is_view_pinned(RecentItems& items, const std::string& area_entity, const std::string& view_name) {
+    const auto views = pinned_views(items, area_entity);
     return std::find(views.begin(), views.end(), view_name) != views.end();
 }
 
-void toggle_pinned_view(const std::string& area_entity, const std::string& view_name) {
-    Json& all = pinned();
+void toggle_pinned_view(RecentItems& items, const std::string& area_entity, const std::string& view_name) {
+    Json& all = pinned(items);
     Json list = Json::array();
     bool was_pinned = false;
-    for (const std::string& v : pinned_views(area_entity)) {
+    for (const std::string& v : pinned_views(items, area_entity)) {
         if (v == view_name)
             was_pinned = true;
         else

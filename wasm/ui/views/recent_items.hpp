@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "core/base/record.hpp"
+
 namespace casehub::ui {
 
 struct RecentRecord {
@@ -13,20 +15,28 @@ struct RecentRecord {
     std::string id;
 };
 
+// Both lists, part of the UI state; read from the preferences at first use, written back
+// at every change.
+struct RecentItems {
+    bool loaded = false;
+    Json recent = Json::object();  // area entity -> [[entity, id], ...], most recent first
+    Json pinned = Json::object();  // area entity -> [view name, ...]
+};
+
 // How many recent records an area keeps.
 inline constexpr std::size_t kRecentPerArea = 5;
 
 // Notes that a record of `area_entity`'s area was opened: it moves to the front.
-void note_recent_record(const std::string& area_entity, const std::string& entity, const std::string& id);
+void note_recent_record(RecentItems& items, const std::string& area_entity, const std::string& entity, const std::string& id);
 // The area's recent records, most recent first (at most kRecentPerArea).
-std::vector<RecentRecord> recent_records(const std::string& area_entity);
+std::vector<RecentRecord> recent_records(RecentItems& items, const std::string& area_entity);
 // Forgets a record everywhere (it was deleted).
-void forget_recent_record(const std::string& entity, const std::string& id);
+void forget_recent_record(RecentItems& items, const std::string& entity, const std::string& id);
 
 // Pinned views of an area, in the order they were pinned.
-std::vector<std::string> pinned_views(const std::string& area_entity);
-bool is_view_pinned(const std::string& area_entity, const std::string& view_name);
+std::vector<std::string> pinned_views(RecentItems& items, const std::string& area_entity);
+bool is_view_pinned(RecentItems& items, const std::string& area_entity, const std::string& view_name);
 // Pins the view, or unpins it when it already is.
-void toggle_pinned_view(const std::string& area_entity, const std::string& view_name);
+void toggle_pinned_view(RecentItems& items, const std::string& area_entity, const std::string& view_name);
 
 }  // namespace casehub::ui

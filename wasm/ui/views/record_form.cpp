@@ -1,23 +1,20 @@
 // Record form drawing: header, tab bar, one card per section with a label/editor grid
 // (label above the editor on phones), subgrids as simple lists, and the prompt that
 // guards unsaved edits. Saving is the caller's: it validates and submits the mutation.
+// Entity-specific parts are the registered form extensions' hooks, called in order.
 #include "wasm/ui/views/record_form.hpp"
+
+#include <algorithm>
 
 #include "core/apply/conflict.hpp"
 #include "core/i18n/message_catalog.hpp"
 #include "imgui.h"
-#include "wasm/ui/extensions/article_commands.hpp"  // knowledge hook (D)
+#include "wasm/ui/views/form_extension.hpp"
 #include "wasm/ui/widgets/card.hpp"
-#include "wasm/ui/extensions/case_commands.hpp"
 #include "wasm/ui/widgets/command_bar.hpp"
 #include "wasm/ui/widgets/field_widgets.hpp"
 #include "wasm/ui/widgets/icons.hpp"
-#include "wasm/ui/extensions/process_bar.hpp"
-#include "wasm/ui/extensions/reference_panel.hpp"
-#include "wasm/ui/extensions/sla_panel.hpp"
-#include "wasm/ui/extensions/timeline.hpp"
 #include "wasm/ui/widgets/widget_recorder.hpp"
-#include "wasm/ui/views/workspace_page.hpp"  // workspace hook (H7): Assign, Email a Link, Delete
 
 namespace casehub::ui {
 namespace {
@@ -39,7 +36,7 @@ const Json& shown_value(const FormState& form, const Record* record, const std::
 void draw_field(FormState& form, const Record* record, const EntityDef& entity, const AttributeDef& a,
                 const RecordFormLook& look, float width) {
     const Language lang = look.language;
-    const FieldContext fctx{lang, look.width, look.store, look.schema};
+    const FieldContext fctx = field_context(look);
     const bool phone = look.width == WidthClass::phone;
     const std::string& label = attribute_label(a, lang);
     const float label_w = phone ? width : (width * 0.35f < 200.0f ? width * 0.35f : 200.0f);
@@ -195,6 +192,35 @@ void draw_conflicts(const Record& record, const EntityDef& entity, const RecordF
 
 bool has_unsaved_changes(const FormState& form) { return !form.edits.empty(); }
 
+FieldContext field_context(const RecordFormLook& look) {
+    return FieldContext{look.language, look.width, look.store, look.schema, look.widgets, look.model.now};
+}
+
+void submit_for_form(FormContext& ctx, std::string name, Json args, std::string done_text, std::function<void()> after) {
+    FormState& form = ctx.form;
+    ctx.look.intents.submit(std::move(name), std::move(args),
+                            [&form, done_text = std::move(done_text), after = std::move(after)](const Result<Mutation>& r) {
+                                form.error.clear();
+                                form.notice.clear();
+                                if (!r) {
+                                    form.error = r.error().message;
+                                    return;
+                                }
+                                form.notice = done_text;
+                                if (after) after();
+                            });
+}
+
+std::vector<const FormExtension*> FormExtensionRegistry::for_entity(const std::string& entity) const {
+    std::vector<const FormExtension*> out;
+    for (const FormExtension& e : extensions_) {
+        const bool applies = e.entities.empty() ||
+                             std::find(e.entities.begin(), e.entities.end(), entity) != e.entities.end();
+        if (applies) out.push_back(&e);
+    }
+    return out;
+}
+
 void draw_form_field(FormState& form, const EntityDef& entity, const AttributeDef& attribute,
                      const RecordFormLook& look, float width) {
     draw_field(form, look.store.find(form.entity, form.id), entity, attribute, look, width);
@@ -214,7 +240,8 @@ Record record_with_edits(const FormState& form, const Store& store) {
     return r;
 }
 
-RecordFormIntent draw_record_form(FormState& form, const RecordFormLook& look) {
+RecordFormIntent draw_record_form(FormState& form, const RecordFormLook& look, const FormExtensionRegistry& registry,
+                                  const std::vector<Command>& host_commands) {
     RecordFormIntent intent;
     const Language lang = look.language;
     const char* code = language_code(lang);
@@ -225,6 +252,8 @@ RecordFormIntent draw_record_form(FormState& form, const RecordFormLook& look) {
     const Record* record = look.store.find(form.entity, form.id);
     bool want_leave = false;
     std::optional<RecordRef> want_open;
+    const std::vector<const FormExtension*> extensions = registry.for_entity(form.entity);
+    FormContext ctx{form, form.is_new ? nullptr : record, look, want_open};
 
     // Command bar: Back, Save, Save & Close, then the entity's and the areas' commands.
     ImGui::PushStyleColor(ImGuiCol_ChildBg, ImGui::ColorConvertU32ToFloat4(palette::surface));
@@ -234,7 +263,7 @@ RecordFormIntent draw_record_form(FormState& form, const RecordFormLook& look) {
     ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0, 0, 0, 0));
     ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 0.0f);
     // The commands as data, in the order the bar shows them; what does not fit goes to
-    // "More commands". Areas append theirs through their own add_*_command(s) hook.
+    // "More commands". Extensions append theirs around the host's (Assign, Delete ...).
     std::vector<Command> commands;
     commands.push_back({"form_back", ICON_CHEVRON_LEFT, tr(lang, "workspace.back"), [&] { want_leave = true; }});
     commands.push_back({"form_save", ICON_CHECK, tr(lang, "workspace.save"), [&] { intent.save = true; }});
@@ -242,11 +271,14 @@ RecordFormIntent draw_record_form(FormState& form, const RecordFormLook& look) {
                             intent.save = true;
                             intent.close_after = true;
                         }});
-    add_record_commands(form, look, intent, commands);
-    add_article_commands(form, look, intent, commands);  // knowledge hook: first, so they stay on the bar
-    add_form_workspace_commands(form.entity, form.id, form.is_new, lang, commands);  // workspace hook (H7)
-    add_apply_routing_command(form, look, commands);  // routing hook (H6c): Apply Routing Rule
-    const std::string note = read_only_note(form, look);
+    for (const FormExtension* e : extensions)
+        if (e->add_commands && !e->commands_last) e->add_commands(ctx, commands);
+    commands.insert(commands.end(), host_commands.begin(), host_commands.end());
+    for (const FormExtension* e : extensions)
+        if (e->add_commands && e->commands_last) e->add_commands(ctx, commands);
+    std::string note;
+    for (const FormExtension* e : extensions)
+        if (e->command_bar_note && note.empty()) note = e->command_bar_note(ctx);
     const float note_w = note.empty() ? 0.0f : ImGui::CalcTextSize(note.c_str()).x + ImGui::GetStyle().ItemSpacing.x;
     draw_command_bar("form_commands", commands, lang, look.width, note_w);
     if (!note.empty()) {
@@ -254,7 +286,8 @@ RecordFormIntent draw_record_form(FormState& form, const RecordFormLook& look) {
         ImGui::TextDisabled("%s", note.c_str());
         record_last_item(tr(lang, "lifecycle.read_only"));
     }
-    draw_record_command_dialogs(form, look);
+    for (const FormExtension* e : extensions)
+        if (e->draw_dialogs) e->draw_dialogs(ctx);
     ImGui::PopStyleVar();
     ImGui::PopStyleColor();
     ImGui::EndChild();
@@ -286,8 +319,8 @@ RecordFormIntent draw_record_form(FormState& form, const RecordFormLook& look) {
     ImGui::TextDisabled("%s", sub.c_str());
     record_last_item(sub.c_str());
     ImGui::EndGroup();
-    draw_sla_header(record, look);  // SLA hook (H6): live countdowns under the header
-    draw_process_bar(form, look, pad);  // process hook (H6c): stages, steps, Next Stage
+    for (const FormExtension* e : extensions)
+        if (e->draw_header) e->draw_header(ctx, pad);
     if (!form.notice.empty()) {
         ImGui::SetCursorPosX(pad);
         ImGui::TextColored(ImVec4(0.06f, 0.49f, 0.06f, 1.0f), "%s %s", ICON_CHECK, form.notice.c_str());
@@ -303,7 +336,8 @@ RecordFormIntent draw_record_form(FormState& form, const RecordFormLook& look) {
     }
 
     if (record) draw_conflicts(*record, *entity, look, pad, intent);
-    draw_reference_panel(form, look, pad);  // reference panel hook (H8): beside the tabs and body
+    for (const FormExtension* e : extensions)
+        if (e->draw_side_panel) e->draw_side_panel(ctx, pad);
 
     // Tabs.
     ImGui::SetCursorPosX(pad);
@@ -338,9 +372,16 @@ RecordFormIntent draw_record_form(FormState& form, const RecordFormLook& look) {
     if (meta && !meta->tabs.empty()) {
         const FormTab& tab = meta->tabs[static_cast<std::size_t>(form.tab)];
         if (tab.name == "summary" && !phone) draw_contact_card(record, look, body_w);
-        if (tab.name == "sla") draw_sla_tab(record, look, body_w);  // SLA hook (H6): timers and entitlement
+        for (const FormExtension* e : extensions)
+            if (e->draw_tab_top) e->draw_tab_top(ctx, tab.name, body_w);
+        bool locked = false;
+        for (const FormExtension* e : extensions)
+            if (e->locks_fields && e->locks_fields(ctx)) locked = true;
         for (const FormSection& section : tab.sections) {
-            if (draw_timeline_section(section.name, record, look, body_w, want_open)) continue;
+            bool drawn = false;
+            for (const FormExtension* e : extensions)
+                if (!drawn && e->draw_section) drawn = e->draw_section(ctx, section.name, body_w);
+            if (drawn) continue;
             const float card_pad = phone ? 12.0f : 16.0f;
             const Card card = begin_card(body_w, card_pad);
             ImGui::PushFont(look.fonts && look.fonts->bold ? look.fonts->bold : ImGui::GetFont());
@@ -348,7 +389,7 @@ RecordFormIntent draw_record_form(FormState& form, const RecordFormLook& look) {
             ImGui::PopFont();
             ImGui::Dummy(ImVec2(0.0f, 4.0f));
             const float inner = body_w - 2.0f * card_pad;
-            ImGui::BeginDisabled(is_record_read_only(form, look.store) || is_article_read_only(form, look.store));
+            ImGui::BeginDisabled(locked);
             for (const auto& field : section.fields) {
                 if (const AttributeDef* a = entity->attribute(field)) draw_field(form, record, *entity, *a, look, inner);
             }
@@ -359,7 +400,8 @@ RecordFormIntent draw_record_form(FormState& form, const RecordFormLook& look) {
             end_card(card, card_pad, 12.0f);
         }
         if (tab.name == "summary" && phone) draw_contact_card(record, look, body_w);
-        if (tab.name == "analytics") draw_article_analytics(record, look, body_w, want_open);  // knowledge hook (D)
+        for (const FormExtension* e : extensions)
+            if (e->draw_tab_bottom) e->draw_tab_bottom(ctx, tab.name, body_w);
     } else {
         // No form metadata: every non-system attribute in schema order.
         const Card card = begin_card(body_w, 16.0f);

@@ -2,6 +2,7 @@
 // status), tabs > sections > fields with required markers and the core's validation
 // messages beside them, related-record subgrids, Save / Save & Close and the
 // unsaved-changes prompt. The agent's unsaved edits are the only state it keeps.
+// What entities add (commands, panels, tabs) comes from the form extension registry.
 #pragma once
 #include <map>
 #include <optional>
@@ -9,9 +10,14 @@
 #include <vector>
 
 #include "core/metadata/metadata.hpp"
+#include "core/schema/ticket_sequence.hpp"
 #include "core/schema/schema.hpp"
 #include "core/store/store.hpp"
 #include "wasm/ui/views/entity_view.hpp"
+#include "wasm/ui/views/extension_states.hpp"
+#include "wasm/ui/views/view_frame.hpp"
+#include "wasm/ui/widgets/command_bar.hpp"
+#include "wasm/ui/widgets/field_widgets.hpp"
 #include "wasm/ui/i18n/i18n.hpp"
 #include "wasm/ui/widgets/layout.hpp"
 #include "wasm/ui/widgets/theme.hpp"
@@ -30,6 +36,7 @@ struct FormState {
     bool confirm_leave = false;                 // the unsaved-changes prompt is open
     std::vector<std::string> record_set;        // row keys of the view it was opened from
     std::string record_set_title;
+    std::optional<RecordRef> open_request;      // a command's outcome asks to show this record next
 };
 
 struct RecordFormLook {
@@ -39,7 +46,15 @@ struct RecordFormLook {
     const Schema& schema;
     const Metadata& metadata;
     const Fonts* fonts;
+    const ReadModel& model;              // the signed-in user, the clock, the sync state
+    Intents& intents;                    // mutations the form and its extensions ask for
+    ExtensionStates& extension_states;   // what form extensions keep between frames
+    WidgetState& widgets;                // what generic widgets keep between frames
+    TicketSequence& tickets;             // this client's case numbers, for records made here
 };
+
+// The field widgets' context for a form drawn with `look`.
+FieldContext field_context(const RecordFormLook& look);
 
 struct RecordFormIntent {
     bool save = false;                 // Save (or Save & Close with close_after)
@@ -59,8 +74,11 @@ void draw_form_field(FormState& form, const EntityDef& entity, const AttributeDe
 // The record as it would be after saving: the stored attributes with the edits applied.
 Record record_with_edits(const FormState& form, const Store& store);
 
-// Draws the form into the current window (filling it). A request to leave with unsaved
-// edits opens the prompt first; `close` / `open` come back only once it is answered.
-RecordFormIntent draw_record_form(FormState& form, const RecordFormLook& look);
+// Draws the form into the current window (filling it), with the hooks of the extensions
+// `extensions` registers for its entity; `host_commands` (the workspace's Assign, Delete
+// ...) go on the bar after the entity's commands. A request to leave with unsaved edits
+// opens the prompt first; `close` / `open` come back only once it is answered.
+RecordFormIntent draw_record_form(FormState& form, const RecordFormLook& look, const FormExtensionRegistry& extensions,
+                                  const std::vector<Command>& host_commands);
 
 }  // namespace casehub::ui

@@ -9,7 +9,6 @@
 #include "core/schema/schema.hpp"
 #include "core/text/text_fold.hpp"
 #include "imgui.h"
-#include "wasm/client/data_layer.hpp"
 #include "wasm/platform/browser_links.hpp"
 #include "wasm/ui/widgets/card.hpp"
 #include "wasm/ui/widgets/icons.hpp"
@@ -19,16 +18,6 @@ namespace casehub::ui {
 namespace {
 
 constexpr std::size_t kMaxPerEntity = 25;
-
-struct Hit {
-    std::string entity, id, name, detail;
-};
-
-struct Results {
-    std::string query;
-    std::uint64_t store_version = 0;
-    std::vector<Hit> hits;
-};
 
 std::string text_of(const Record& r, const char* attribute) {
     const Json* v = r.get(attribute);
@@ -42,8 +31,8 @@ std::vector<std::string> words_of(const std::string& query) {
     return words;
 }
 
-Results search(const std::string& query, const Store& store) {
-    Results out{query, store.version(), {}};
+SearchResultsState search(const std::string& query, const Store& store) {
+    SearchResultsState out{query, store.version(), {}, {}};
     const auto words = words_of(query);
     if (words.empty()) return out;
     struct Source {
@@ -69,17 +58,19 @@ Results search(const std::string& query, const Store& store) {
     return out;
 }
 
-std::string closed;  // the query whose results the agent closed or left
-Results results;
-
 }  // namespace
 
-void reopen_search_results() { closed.clear(); }
+void reopen_search_results(SearchResultsState& state) { state.closed.clear(); }
 
-bool draw_search_results(const std::string& query, Language lang, WidthClass width, const Fonts* fonts) {
+bool draw_search_results(SearchResultsState& results, const std::string& query, const Store& store, Language lang,
+                         WidthClass width, const Fonts* fonts) {
+    std::string& closed = results.closed;
     if (query.empty() || query == closed) return false;
-    const Store& store = client::data_layer().view();
-    if (results.query != query || results.store_version != store.version()) results = search(query, store);
+    if (results.query != query || results.store_version != store.version()) {
+        SearchResultsState found = search(query, store);
+        found.closed = closed;
+        results = std::move(found);
+    }
 
     const float pad = width == WidthClass::phone ? 12.0f : 20.0f;
     ImGui::SetCursorPos(ImVec2(pad, ImGui::GetCursorPosY() + pad * 0.75f));
@@ -103,7 +94,7 @@ bool draw_search_results(const std::string& query, Language lang, WidthClass wid
     const Schema& schema = casehub_schema();
     const char* code = language_code(lang);
     std::string last_entity;
-    for (const Hit& h : results.hits) {
+    for (const SearchHit& h : results.hits) {
         if (h.entity != last_entity) {
             last_entity = h.entity;
             ImGui::PushFont(fonts && fonts->bold ? fonts->bold : ImGui::GetFont());

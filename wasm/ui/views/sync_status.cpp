@@ -16,17 +16,10 @@ namespace casehub::ui {
 namespace {
 
 
-struct Status {
-    SyncState state;
-    TimestampMs now = 0;
-    int offset = 0;
-};
-Status g_status;
-bool g_sync_now = false;
 
 // The line shown (without the button), and whether it is an error.
-std::string status_line(Language lang, bool compact, bool* error) {
-    const SyncState& s = g_status.state;
+std::string status_line(const SyncStatusLook& look, Language lang, bool compact, bool* error) {
+    const SyncState& s = look.state;
     const bool refused = !s.storage_error.empty();
     *error = (!s.last_error.empty() && s.online) || refused;
     std::string line = s.online ? (s.pending ? ICON_CLOUD_UPLOAD : ICON_CLOUD) : ICON_TIMES;
@@ -53,7 +46,7 @@ std::string status_line(Language lang, bool compact, bool* error) {
     } else if (s.last_synced_at) {
         line += " · ";
         line += tr(lang, "sync.synced");
-        line += " " + format_clock(s.last_synced_at, g_status.offset);
+        line += " " + format_clock(s.last_synced_at, look.utc_offset_minutes);
     } else {
         line += " · ";
         line += tr(lang, "sync.never");
@@ -61,16 +54,12 @@ std::string status_line(Language lang, bool compact, bool* error) {
     return line;
 }
 
-bool shows_button(bool compact) {
-    const SyncState& s = g_status.state;
+bool shows_button(const SyncStatusLook& look, bool compact) {
+    const SyncState& s = look.state;
     return !compact && ((s.online && (!s.last_error.empty() || s.pending > 0) && !s.syncing) || !s.storage_error.empty());
 }
 
 }  // namespace
-
-void set_sync_status(const SyncState& state, TimestampMs now, int utc_offset_minutes) {
-    g_status = Status{state, now, utc_offset_minutes};
-}
 
 std::string format_clock(TimestampMs ms, int utc_offset_minutes) {
     const std::int64_t minutes = (ms / 60000 + utc_offset_minutes) % (24 * 60);
@@ -80,18 +69,18 @@ std::string format_clock(TimestampMs ms, int utc_offset_minutes) {
     return buf;
 }
 
-float sync_status_width(Language language, bool compact, float height) {
+float sync_status_width(const SyncStatusLook& look, Language language, bool compact, float height) {
     bool error = false;
-    const std::string line = status_line(language, compact, &error);
+    const std::string line = status_line(look, language, compact, &error);
     float w = ImGui::CalcTextSize(line.c_str()).x + 24.0f;
     if (compact && w < height) w = height;
-    if (shows_button(compact)) w += ImGui::CalcTextSize(tr(language, "sync.now")).x + 36.0f;
+    if (shows_button(look, compact)) w += ImGui::CalcTextSize(tr(language, "sync.now")).x + 36.0f;
     return w;
 }
 
-void draw_sync_status(Language language, bool compact, float height) {
+bool draw_sync_status(const SyncStatusLook& look, Language language, bool compact, float height) {
     bool error = false;
-    const std::string line = status_line(language, compact, &error);
+    const std::string line = status_line(look, language, compact, &error);
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     const float text_y = origin.y + (height - ImGui::GetFontSize()) * 0.5f;
     ImGui::SetCursorScreenPos(ImVec2(origin.x + 8.0f, text_y));
@@ -99,25 +88,21 @@ void draw_sync_status(Language language, bool compact, float height) {
     ImGui::TextUnformatted(line.c_str());
     if (error) ImGui::PopStyleColor();
     record_last_item(line.c_str());
-    const SyncState& s = g_status.state;
+    const SyncState& s = look.state;
     if (error && ImGui::IsItemHovered())
         ImGui::SetTooltip("%s", localize_message(s.storage_error.empty() ? s.last_error : s.storage_error, language).c_str());
-    if (!shows_button(compact)) return;
+    if (!shows_button(look, compact)) return false;
     const float x = ImGui::GetItemRectMax().x + 10.0f;
     const float bh = ImGui::GetFontSize() + 10.0f;
     ImGui::SetCursorScreenPos(ImVec2(x, origin.y + (height - bh) * 0.5f));
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(8.0f, 5.0f));
     ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 1.0f);
     const std::string label = std::string(ICON_REFRESH " ") + tr(language, "sync.now") + "###sync_now";
-    if (ImGui::Button(label.c_str())) g_sync_now = true;
+    const bool pressed = ImGui::Button(label.c_str());
     record_last_item(tr(language, "sync.now"));
     ImGui::PopStyleVar(2);
-}
-
-bool take_sync_now_request() {
-    const bool pressed = g_sync_now;
-    g_sync_now = false;
     return pressed;
 }
+
 
 }  // namespace casehub::ui

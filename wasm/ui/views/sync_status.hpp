@@ -1,6 +1,6 @@
 // The sync state in the top bar (online/offline icon, "N pending", "Synced 10:42", a
-// red error with "Sync now"). The state comes from the data layer each frame;
-// the "Sync now" press goes back as a request the frame loop takes.
+// red error with "Sync now"). The state is the frame's (ReadModel::sync); the "Sync now"
+// press goes back as the top bar's intent.
 #pragma once
 #include <string>
 #include <string_view>
@@ -10,18 +10,19 @@
 
 namespace casehub::ui {
 
-// What the status shows this frame: the state, the clock and the browser's offset from
-// UTC (minutes east), for "Synced 10:42" in local time.
-void set_sync_status(const SyncState& state, TimestampMs now, int utc_offset_minutes);
+// What the status shows: the sync state and the browser's offset from UTC (minutes
+// east), for "Synced 10:42" in local time.
+struct SyncStatusLook {
+    const SyncState& state;
+    int utc_offset_minutes;
+};
 
 // Width the status needs in the top bar (compact: icon and count only, for phones).
-float sync_status_width(Language language, bool compact, float height);
+float sync_status_width(const SyncStatusLook& look, Language language, bool compact, float height);
 
-// Draws the status at the cursor, `height` tall, in the top bar's colours.
-void draw_sync_status(Language language, bool compact, float height);
-
-// True once after "Sync now" was pressed.
-bool take_sync_now_request();
+// Draws the status at the cursor, `height` tall, in the top bar's colours. True when
+// "Sync now" was pressed.
+bool draw_sync_status(const SyncStatusLook& look, Language language, bool compact, float height);
 
 // "10:42" for `ms` shifted by the offset.
 std::string format_clock(TimestampMs ms, int utc_offset_minutes);

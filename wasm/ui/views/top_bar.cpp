@@ -94,7 +94,7 @@ TopBarIntent draw_top_bar(const TopBarLook& look, char* search, std::size_t sear
     if (look.bold_font) ImGui::PushFont(look.bold_font);
     // The name gives way to the buttons on the right: on a phone in French it would run
     // into quick create, so it is shortened with an ellipsis instead.
-    const float right_side = 2.0f * button + sync_status_width(lang, phone, look.height);
+    const float right_side = 2.0f * button + sync_status_width(look.sync, lang, phone, look.height);
     ImGui::TextUnformatted(fit_with_ellipsis(tr(lang, "app.name"), origin.x + width - right_side - (x + 4.0f) - 8.0f).c_str());
     if (look.bold_font) ImGui::PopFont();
     record_last_item(tr(lang, "app.name"));
@@ -107,10 +107,10 @@ TopBarIntent draw_top_bar(const TopBarLook& look, char* search, std::size_t sear
     if (bar_button(ICON_USER "##user_menu", tr(lang, "menu.user"), button, touch)) ImGui::OpenPopup("##user_menu_popup");
 
     // sync hook (H6): the real sync state (online/offline, pending, last synced, errors).
-    const float sync_w = sync_status_width(lang, phone, look.height);
+    const float sync_w = sync_status_width(look.sync, lang, phone, look.height);
     right -= sync_w;
     ImGui::SetCursorScreenPos(ImVec2(right, origin.y));
-    draw_sync_status(lang, phone, look.height);
+    if (draw_sync_status(look.sync, lang, phone, look.height)) intent.sync_now = true;
 
     right -= button;
     ImGui::SetCursorScreenPos(ImVec2(right, origin.y));
@@ -171,7 +171,7 @@ TopBarIntent draw_top_bar(const TopBarLook& look, char* search, std::size_t sear
                 intent.language = option;
         }
         ImGui::Separator();
-        draw_sign_out_item(lang, row);  // sync hook (H6)
+        if (draw_sign_out_item(lang, row)) intent.sign_out = true;
         ImGui::EndPopup();
     }
     ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + look.height));

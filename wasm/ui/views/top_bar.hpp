@@ -6,17 +6,17 @@
 
 #include "imgui.h"
 #include "wasm/ui/i18n/i18n.hpp"
+#include "wasm/ui/views/sync_status.hpp"
 #include "wasm/ui/widgets/layout.hpp"
 
 namespace casehub::ui {
 
 // What the sync placeholder shows until the sync issue wires the real state in.
-enum class SyncBadge { up_to_date, offline };
 
 struct TopBarLook {
     Language language;
     WidthClass width;
-    SyncBadge sync;
+    SyncStatusLook sync;    // the sync state shown at the right
     float height;
     const char* user_name;  // already display-ready
     ImFont* bold_font;      // for the app name; null: the current font
@@ -27,6 +27,8 @@ struct TopBarIntent {
     std::optional<std::string> search;           // Enter pressed in the search box
     std::optional<std::string> quick_create;     // entity logical name picked under "+"
     std::optional<Language> language;            // picked in the user menu
+    bool sync_now = false;                       // "Sync now" pressed
+    bool sign_out = false;                       // "Sign out" picked in the user menu
 };
 
 // Draws the bar across the current window's full width at its cursor. `search` is the

@@ -1,40 +1,32 @@
 // Workspace page: one grid state per area, the open form, quick create and deep links.
-// Browser glue it needs (clock, location.hash, mailto:) is a few EM_JS lines here, kept
-// to this file so the grid and form stay plain ImGui code.
+// Browser glue it needs (location.hash, mailto:) is a few EM_JS lines here, kept to this
+// file so the grid and form stay plain ImGui code. Saving goes through the core's
+// new-record defaults, contact name and validation (core/schema/record_defaults,
+// core/domain/contacts, core/apply/record_change), then becomes an intent.
 #include "wasm/ui/views/workspace_page.hpp"
 
 #include <cstdio>
 #include <cstdlib>
-#include <map>
 #include <memory>
 
 #include <emscripten/emscripten.h>
 
-#include "core/demo/demo_data.hpp"
-#include "core/metadata/metadata.hpp"
+#include "core/apply/record_change.hpp"
 #include "core/apply/record_mutations.hpp"
+#include "core/domain/contacts/contact_name.hpp"
+#include "core/metadata/metadata.hpp"
+#include "core/schema/record_defaults.hpp"
 #include "core/schema/schema.hpp"
-#include "core/schema/ticket_number.hpp"
-#include "core/apply/validation.hpp"
 #include "imgui.h"
-#include "wasm/client/data_layer.hpp"
-#include "wasm/platform/preferences.hpp"
 #include "wasm/platform/random.hpp"
-#include "wasm/ui/views/assign_dialog.hpp"
-#include "wasm/ui/views/dashboard_page.hpp"
 #include "wasm/ui/views/entity_view.hpp"
-#include "wasm/ui/widgets/icons.hpp"
-#include "wasm/ui/extensions/merge_dialog.hpp"
-#include "wasm/ui/views/queue_page.hpp"
+#include "wasm/ui/views/form_extension.hpp"
 #include "wasm/ui/views/quick_create.hpp"
-#include "wasm/ui/views/record_form.hpp"
-#include "wasm/ui/views/recent_items.hpp"
 #include "wasm/ui/views/record_set_pane.hpp"
-#include "wasm/ui/views/site_map.hpp"
+#include "wasm/ui/widgets/icons.hpp"
 #include "wasm/ui/widgets/widget_recorder.hpp"
 
 // clang-format off
-EM_JS(double, casehub_ws_now, (), { return Date.now(); });
 EM_JS(void, casehub_ws_watch_hash, (), {
     window.__casehubPendingHash = location.hash || "";
     window.addEventListener("hashchange", function() { window.__casehubPendingHash = location.hash || ""; });
@@ -67,26 +59,6 @@ EM_JS(void, casehub_ws_mailto, (const char* subject, const char* paths), {
 namespace casehub::ui {
 namespace {
 
-struct Workspace {
-    std::map<std::string, ViewState> views;  // by area entity
-    std::optional<FormState> form;
-    std::string form_area;                   // area entity the form was opened in
-    std::optional<FormState> quick;
-    std::optional<std::string> navigate;     // area entity a deep link asks for
-    std::string last_area;
-    bool watching_hash = false;
-    std::vector<RecordRef> confirm_delete;   // the form's Delete, waiting for the agent's answer
-    bool confirm_delete_requested = false;
-    std::unique_ptr<Store> bench;            // frame-time bench: generated cases shown instead of the replica
-};
-
-Workspace& workspace() {
-    static Workspace w;
-    return w;
-}
-
-TimestampMs now_ms() { return static_cast<TimestampMs>(casehub_ws_now()); }
-
 void email_links(const std::vector<RecordRef>& refs, Language lang) {
     std::string paths;
     for (const RecordRef& ref : refs) paths += ref.entity + "/" + ref.id + "\n";
@@ -106,16 +78,14 @@ std::string area_of(const std::string& entity) {
     return entity;
 }
 
-void show_open_record_hash() {
-    const Workspace& w = workspace();
+void show_open_record_hash(const WorkspaceState& w) {
     if (w.form && !w.form->is_new)
         casehub_ws_show_hash(("#/" + w.form->entity + "/" + w.form->id).c_str());
     else
         casehub_ws_show_hash("");
 }
 
-void open_form(const RecordRef& ref, const ViewState* from, const View* view, Language lang) {
-    Workspace& w = workspace();
+void open_form(WorkspaceState& w, const RecordRef& ref, const ViewState* from, const View* view, Language lang) {
     FormState f;
     f.entity = ref.entity;
     f.id = ref.id;
@@ -128,30 +98,8 @@ void open_form(const RecordRef& ref, const ViewState* from, const View* view, La
     }
     w.form = std::move(f);
     w.form_area = w.last_area;
-    note_recent_record(w.last_area, ref.entity, ref.id);
-    show_open_record_hash();
-}
-
-// Fields a new record gets without the agent typing them: owner, state, ticket number.
-void apply_new_record_defaults(Record& r, const EntityDef& e, const std::string& user_id) {
-    if (e.user_owned && !r.get("ownerid") && !user_id.empty()) r.attributes["ownerid"] = make_lookup("systemuser", user_id);
-    if (e.has_state()) {
-        if (!r.get("statecode")) r.attributes["statecode"] = e.default_state;
-        if (!r.get("statuscode")) r.attributes["statuscode"] = e.default_status;
-    }
-    if (e.name == "incident" && !r.get("ticketnumber") && e.attribute("ticketnumber")) {
-        // A per-client counter and suffix, kept in preferences, so offline tablets never clash.
-        std::string suffix = platform::load_preference("ticket_suffix");
-        if (suffix.empty()) {
-            std::uint64_t bits = 0;
-            platform::random_bytes(&bits, sizeof bits);
-            suffix = make_ticket_suffix(bits);
-            platform::save_preference("ticket_suffix", suffix);
-        }
-        const std::uint64_t counter = std::strtoull(platform::load_preference("ticket_counter").c_str(), nullptr, 10) + 1;
-        platform::save_preference("ticket_counter", std::to_string(counter));
-        r.attributes["ticketnumber"] = make_ticket_number(counter, suffix);
-    }
+    note_recent_record(w.recent, w.last_area, ref.entity, ref.id);
+    show_open_record_hash(w);
 }
 
 void show_error(FormState& f, const Error& e) {
@@ -162,65 +110,84 @@ void show_error(FormState& f, const Error& e) {
     if (!e.field.empty()) f.error = e.message;  // also on top: the field may be on another tab
 }
 
-// Validates with the core and submits record.create / record.update. True when saved.
-bool save_form(FormState& f, Language lang) {
-    client::DataLayer& dl = client::data_layer();
-    const Store& store = dl.view();
+// Saves the form as the core says: the contact's full name, a new record's defaults
+// (owner, state, this client's next ticket number), validation, then record.create /
+// record.update as an intent. `saved` runs once the change is applied (at once when
+// there is nothing to save).
+void save_form(WorkspaceState& w, FormState& f, const ViewFrame& frame, std::function<void()> saved) {
+    const Store& store = frame.model.store;
     const Schema& schema = casehub_schema();
+    const Language lang = frame.language;
     f.errors.clear();
     f.error.clear();
     f.notice.clear();
     const EntityDef* e = schema.entity(f.entity);
-    if (!e) return false;
+    if (!e) return;
     if (!f.is_new && f.edits.empty()) {
         f.notice = tr(lang, "workspace.saved");
-        return true;
+        if (saved) saved();
+        return;
     }
-    if (f.entity == "contact" && !f.edits.contains("fullname") &&
-        (f.edits.contains("firstname") || f.edits.contains("lastname"))) {
-        // The contact's name as grids show it. The core does not derive fullname yet (told
-        // the lead); until it does, the client composes it as the hub does: first + last.
-        const Record shown = record_with_edits(f, store);
-        std::string full;
-        for (const char* part : {"firstname", "lastname"}) {
-            if (const Json* v = shown.get(part); v && v->is_string() && !v->get<std::string>().empty())
-                full += (full.empty() ? "" : " ") + v->get<std::string>();
-        }
-        if (!full.empty()) f.edits["fullname"] = full;
-    }
+    if (auto full = full_name_for_edits(record_with_edits(f, store), f.edits)) f.edits["fullname"] = *full;
     Record after = record_with_edits(f, store);
-    if (f.is_new) apply_new_record_defaults(after, *e, dl.replica_user_id());
-    const Record* before = f.is_new ? nullptr : store.find(f.entity, f.id);
-    if (auto s = validate_record(schema, store, after, before); !s && s.error().code != "lookup_not_found") {
-        show_error(f, s.error());
-        return false;
-    }
-    Json args;
-    std::string name;
     if (f.is_new) {
-        Json fields = Json::object();
-        for (const auto& [k, v] : after.attributes.items())
-            if (!is_stamped_attribute(k)) fields[k] = v;
-        args = record_create_args(f.entity, f.id, fields);
-        name = "record.create";
-    } else {
-        args = record_update_args(store, f.entity, f.id, f.edits);
-        name = "record.update";
+        std::optional<std::string> number;
+        if (needs_ticket_number(after, *e)) {
+            std::uint64_t bits = 0;
+            platform::random_bytes(&bits, sizeof bits);
+            number = next_ticket_number(w.tickets, bits);
+        }
+        apply_new_record_defaults(after, *e, frame.model.user_id, number);
     }
-    auto result = dl.submit(name, args);
-    if (!result) {
-        show_error(f, result.error());
-        return false;
+    auto change = record_change_for_save(schema, store, after, f.is_new, f.edits);
+    if (!change) {
+        show_error(f, change.error());
+        return;
     }
-    f.edits = Json::object();
-    f.is_new = false;
-    f.notice = tr(lang, "workspace.saved");
-    if (name == "record.create") note_recent_record(area_of(f.entity), f.entity, f.id);
-    return true;
+    const bool created = f.is_new;
+    frame.intents.submit(change->mutation, change->args,
+                         [&w, &f, lang, created, saved = std::move(saved)](const Result<Mutation>& result) {
+                             if (!result) {
+                                 show_error(f, result.error());
+                                 return;
+                             }
+                             f.edits = Json::object();
+                             f.is_new = false;
+                             f.notice = tr(lang, "workspace.saved");
+                             if (created) note_recent_record(w.recent, area_of(f.entity), f.entity, f.id);
+                             if (saved) saved();  // last: it may close the form
+                         });
 }
 
-void read_deep_link() {
-    Workspace& w = workspace();
+// The form's commands the workspace adds after the entity's: Assign, Email a Link,
+// Delete, Open Dashboards (nothing for a record not saved yet).
+std::vector<Command> workspace_commands(WorkspaceState& w, const FormState& f, Language language) {
+    std::vector<Command> commands;
+    if (f.is_new) return commands;
+    const RecordRef ref{f.entity, f.id};
+    if (is_assignable(casehub_schema(), f.entity))
+        commands.push_back(
+            {"form_assign", ICON_USER, tr(language, "workspace.assign"), [&w, ref] { open_assign_dialog(w.assign, {ref}); }});
+    commands.push_back(
+        {"form_email_link", ICON_SHARE_ALT, tr(language, "workspace.email_link"), [ref, language] { email_links({ref}, language); }});
+    commands.push_back({"form_delete", ICON_TIMES, tr(language, "workspace.delete"), [&w, ref] {
+                            w.confirm_delete = {ref};
+                            w.confirm_delete_requested = true;
+                        }});
+    commands.push_back({"form_open_dashboards", ICON_DASHBOARD, tr(language, "workspace.open_dashboards"),
+                        [&w] { w.navigate = std::string("dashboard"); }});
+    return commands;
+}
+
+RecordFormLook form_look(WorkspaceState& w, const ViewFrame& frame) {
+    return RecordFormLook{frame.language,      frame.width,     frame.model.store, casehub_schema(),
+                          casehub_metadata(),  frame.fonts,     frame.model,       frame.intents,
+                          frame.extension_states, frame.widgets, w.tickets};
+}
+
+}  // namespace
+
+void begin_workspace_frame(WorkspaceState& w) {
     if (!w.watching_hash) {
         casehub_ws_watch_hash();
         w.watching_hash = true;
@@ -248,17 +215,15 @@ void read_deep_link() {
         }
     }
     w.form.reset();
-    open_form(RecordRef{entity, id}, nullptr, nullptr, Language::en);
+    open_form(w, RecordRef{entity, id}, nullptr, nullptr, Language::en);
 }
 
-}  // namespace
-
-bool draw_workspace_page(const std::string& area_entity, Language language, WidthClass width, const Fonts* fonts) {
-    Workspace& w = workspace();
-    client::DataLayer& dl = client::data_layer();
+bool draw_workspace_page(WorkspaceState& w, const std::string& area_entity, const ViewFrame& frame) {
+    const Language language = frame.language;
+    const WidthClass width = frame.width;
     const Metadata& metadata = casehub_metadata();
     const Schema& schema = casehub_schema();
-    const Store& store = w.bench ? *w.bench : dl.view();
+    const Store& store = frame.model.store;
 
     if (w.last_area != area_entity) {
         if (w.form && w.form_area != area_entity) {
@@ -267,14 +232,21 @@ bool draw_workspace_page(const std::string& area_entity, Language language, Widt
                 w.form_area = area_entity;
             } else {
                 w.form.reset();
-                show_open_record_hash();
+                show_open_record_hash(w);
             }
         }
         w.last_area = area_entity;
     }
 
+    // What a command's outcome asked to show last frame (a new version, a child case).
+    if (w.form && w.form->open_request) {
+        const RecordRef next = *w.form->open_request;
+        w.form->open_request.reset();
+        open_form(w, next, nullptr, nullptr, language);
+    }
+
     if (w.form) {
-        const RecordFormLook look{language, width, store, schema, metadata, fonts};
+        const RecordFormLook look = form_look(w, frame);
         const ImVec2 avail = ImGui::GetContentRegionAvail();
         std::optional<RecordRef> pick;
         if (shows_record_set_pane(width, w.form->record_set)) {
@@ -284,39 +256,45 @@ bool draw_workspace_page(const std::string& area_entity, Language language, Widt
             ImGui::SameLine(0.0f, 0.0f);
         }
         ImGui::BeginChild("##form_area", ImVec2(0.0f, avail.y), false, ImGuiWindowFlags_NoSavedSettings);
-        RecordFormIntent intent = draw_record_form(*w.form, look);
+        RecordFormIntent intent = draw_record_form(*w.form, look, frame.extensions, workspace_commands(w, *w.form, language));
         ImGui::EndChild();
         if (pick && !has_unsaved_changes(*w.form)) intent.open = pick;
         else if (pick) w.form->confirm_leave = true;
         if (intent.restore_conflict) {
-            auto restored = dl.submit("conflict.restore", Json{{"id", *intent.restore_conflict}});
-            if (restored) w.form->notice = tr(language, "workspace.conflict_restored");
-            else w.form->error = restored.error().message;
+            FormState& f = *w.form;
+            frame.intents.submit("conflict.restore", Json{{"id", *intent.restore_conflict}},
+                                 [&f, language](const Result<Mutation>& restored) {
+                                     if (restored) f.notice = tr(language, "workspace.conflict_restored");
+                                     else f.error = restored.error().message;
+                                 });
         }
         if (intent.save) {
-            const bool saved = save_form(*w.form, language);
-            if (saved) show_open_record_hash();
-            if (saved && intent.close_after) intent.close = true;
+            const bool close_after = intent.close_after;
+            save_form(w, *w.form, frame, [&w, close_after] {
+                if (close_after) w.form.reset();
+                show_open_record_hash(w);
+            });
+            if (!w.form) return true;  // nothing to save, and Save & Close: closed at once
         }
         if (intent.close) {
             w.form.reset();
-            show_open_record_hash();
+            show_open_record_hash(w);
         } else if (intent.open) {
-            open_form(*intent.open, nullptr, nullptr, language);
+            open_form(w, *intent.open, nullptr, nullptr, language);
         }
         return true;
     }
 
     if (area_entity == "queue") {  // the Queues area lists queue items, not queue records
-        const QueuePageIntent queue_intent = draw_queue_page(language, width, now_ms(), fonts);
-        if (queue_intent.open) open_form(*queue_intent.open, nullptr, nullptr, language);
+        const QueuePageIntent queue_intent = draw_queue_page(w.queues, frame);
+        if (queue_intent.open) open_form(w, *queue_intent.open, nullptr, nullptr, language);
         return true;
     }
 
     if (area_entity == "dashboard") {
-        const DashboardLook look{language, width, store, schema, metadata, dl.replica_user_id(), now_ms(), fonts};
-        const DashboardIntent intent = draw_dashboard_page(look);
-        if (intent.create_case) open_quick_create("incident");
+        const DashboardLook look{language, width, store, schema, metadata, frame.model.user_id, frame.model.now, frame.fonts};
+        const DashboardIntent intent = draw_dashboard_page(w.dashboard, look);
+        if (intent.create_case) open_quick_create(w, "incident");
         if (intent.open_views) w.navigate = std::string("incident");
         if (intent.open_view) {
             if (const View* v = metadata.view(*intent.open_view)) {
@@ -343,23 +321,25 @@ bool draw_workspace_page(const std::string& area_entity, Language language, Widt
                               store,
                               schema,
                               metadata,
-                              dl.replica_user_id(),
-                              now_ms(),
+                              frame.model.user_id,
+                              frame.model.now,
                               store.version(),
-                              fonts,
+                              frame.fonts,
+                              frame.widgets,
+                              frame.monotonic_ms,
                               area_title,
-                              shown_view && is_view_pinned(area_entity, shown_view->name),
+                              shown_view && is_view_pinned(w.recent, area_entity, shown_view->name),
                               is_assignable(schema, new_entity_for(area_entity))};
     EntityViewIntent intent = draw_entity_view(vs, look);
-    if (intent.toggle_pin && shown_view) toggle_pinned_view(area_entity, shown_view->name);
-    if (!intent.assign.empty()) open_assign_dialog(intent.assign);
+    if (intent.toggle_pin && shown_view) toggle_pinned_view(w.recent, area_entity, shown_view->name);
+    if (!intent.assign.empty()) open_assign_dialog(w.assign, intent.assign);
     if (!intent.merge.empty()) {
         std::vector<std::string> ids;
         for (const RecordRef& ref : intent.merge) ids.push_back(ref.id);
-        open_merge_cases_dialog(std::move(ids));
+        open_merge_cases_dialog(w.merge, std::move(ids));
     }
     if (intent.open_dashboards) w.navigate = std::string("dashboard");
-    if (intent.open) open_form(*intent.open, &vs, current_view(vs, metadata), language);
+    if (intent.open) open_form(w, *intent.open, &vs, current_view(vs, metadata), language);
     if (intent.create) {
         FormState f;
         f.entity = new_entity_for(area_entity);
@@ -369,44 +349,55 @@ bool draw_workspace_page(const std::string& area_entity, Language language, Widt
         w.form_area = area_entity;
     }
     for (const RecordRef& ref : intent.remove) {
-        auto result = dl.submit("record.delete", record_delete_args(store, ref.entity, ref.id));
-        if (!result) std::fprintf(stderr, "casehub: delete %s failed: %s\n", ref.id.c_str(), result.error().message.c_str());
-        else forget_recent_record(ref.entity, ref.id);
+        frame.intents.submit("record.delete", record_delete_args(store, ref.entity, ref.id),
+                             [&w, ref](const Result<Mutation>& result) {
+                                 if (!result)
+                                     std::fprintf(stderr, "casehub: delete %s failed: %s\n", ref.id.c_str(),
+                                                  result.error().message.c_str());
+                                 else
+                                     forget_recent_record(w.recent, ref.entity, ref.id);
+                             });
     }
     if (!intent.email_links.empty()) email_links(intent.email_links, language);
     return true;
 }
 
-void open_quick_create(const std::string& entity) {
+void open_quick_create(WorkspaceState& w, const std::string& entity) {
     FormState f;
     f.entity = entity;
     f.id = platform::random_uuid();
     f.is_new = true;
-    workspace().quick = std::move(f);
+    w.quick = std::move(f);
 }
 
-void draw_workspace_overlays(Language language, WidthClass width, float screen_w, float screen_h, float top,
-                             const Fonts* fonts) {
-    Workspace& w = workspace();
-    read_deep_link();
-    client::DataLayer& dl = client::data_layer();
+void draw_workspace_overlays(WorkspaceState& w, const ViewFrame& frame, float screen_w, float screen_h, float top) {
+    const Language language = frame.language;
+    const WidthClass width = frame.width;
+    const Store& store = frame.model.store;
 
-    // Assign (from a grid or a form): one record.update of ownerid per record.
-    if (auto answer = draw_assign_dialog(language, width, dl.view(), casehub_schema(), dl.replica_user_id())) {
-        std::string failure;
+    // Assign (from a grid or a form): one record.update of ownerid per record; the last
+    // answer tells the form how it went.
+    if (auto answer = draw_assign_dialog(w.assign, language, width, store, casehub_schema(), frame.model.user_id)) {
+        struct Tally {
+            std::size_t left = 0;
+            std::string failure;
+        };
+        auto tally = std::make_shared<Tally>();
+        tally->left = answer->records.size();
         for (const RecordRef& ref : answer->records) {
-            auto result = dl.submit("record.update", record_update_args(dl.view(), ref.entity, ref.id,
-                                                                        Json{{"ownerid", answer->owner}}));
-            if (!result) failure = result.error().message;
-        }
-        if (w.form) {
-            w.form->notice = failure.empty() ? tr(language, "workspace.assign_done") : std::string();
-            w.form->error = failure;
+            frame.intents.submit("record.update", record_update_args(store, ref.entity, ref.id, Json{{"ownerid", answer->owner}}),
+                                 [&w, tally, language](const Result<Mutation>& result) {
+                                     if (!result) tally->failure = result.error().message;
+                                     if (--tally->left > 0 || !w.form) return;
+                                     w.form->notice = tally->failure.empty() ? tr(language, "workspace.assign_done") : std::string();
+                                     w.form->error = tally->failure;
+                                 });
         }
     }
 
     // Merge Cases from the Cases grid: the merged case leaves the selection with its view.
-    if (draw_merge_cases_dialog(language, width, dl.view(), casehub_schema())) w.views["incident"].selected.clear();
+    draw_merge_cases_dialog(w.merge, language, width, store, casehub_schema(), frame.intents,
+                            [&w] { w.views["incident"].selected.clear(); });
 
     // The form's Delete, confirmed here (the grid confirms its own).
     if (w.confirm_delete_requested) {
@@ -422,14 +413,18 @@ void draw_workspace_overlays(Language language, WidthClass width, float screen_w
         record_last_item(tr(language, "workspace.confirm_delete"));
         if (ImGui::Button((std::string(tr(language, "workspace.delete")) + "###confirm_delete_yes").c_str(), bs)) {
             for (const RecordRef& ref : w.confirm_delete) {
-                auto result = dl.submit("record.delete", record_delete_args(dl.view(), ref.entity, ref.id));
-                if (!result && w.form) w.form->error = result.error().message;
-                if (!result) continue;
-                forget_recent_record(ref.entity, ref.id);
-                if (w.form && w.form->entity == ref.entity && w.form->id == ref.id) {
-                    w.form.reset();
-                    show_open_record_hash();
-                }
+                frame.intents.submit("record.delete", record_delete_args(store, ref.entity, ref.id),
+                                     [&w, ref](const Result<Mutation>& result) {
+                                         if (!result) {
+                                             if (w.form) w.form->error = result.error().message;
+                                             return;
+                                         }
+                                         forget_recent_record(w.recent, ref.entity, ref.id);
+                                         if (w.form && w.form->entity == ref.entity && w.form->id == ref.id) {
+                                             w.form.reset();
+                                             show_open_record_hash(w);
+                                         }
+                                     });
             }
             w.confirm_delete.clear();
             ImGui::CloseCurrentPopup();
@@ -443,35 +438,33 @@ void draw_workspace_overlays(Language language, WidthClass width, float screen_w
     }
 
     if (!w.quick) return;
-    const RecordFormLook look{language, width, client::data_layer().view(), casehub_schema(), casehub_metadata(), fonts};
+    const RecordFormLook look = form_look(w, frame);
     const QuickCreateIntent intent = draw_quick_create(*w.quick, look, screen_w, screen_h, top);
-    if (intent.cancel) {
+    if (intent.cancel)
         w.quick.reset();
-    } else if (intent.save && save_form(*w.quick, language)) {
-        w.quick.reset();
-    }
+    else if (intent.save)
+        save_form(w, *w.quick, frame, [&w] { w.quick.reset(); });
 }
 
-std::optional<std::string> take_workspace_navigation() {
-    auto n = std::move(workspace().navigate);
-    workspace().navigate.reset();
+std::optional<std::string> take_workspace_navigation(WorkspaceState& w) {
+    auto n = std::move(w.navigate);
+    w.navigate.reset();
     return n;
 }
 
-std::vector<SiteMapLink> site_map_links(Area current, Language language) {
+std::vector<SiteMapLink> site_map_links(WorkspaceState& w, Area current, Language language, const Store& store) {
     std::vector<SiteMapLink> links;
     const Metadata& metadata = casehub_metadata();
-    const Store& store = client::data_layer().view();
     const Schema& schema = casehub_schema();
     for (const SiteMapEntry& entry : site_map_entries()) {
-        for (const std::string& name : pinned_views(entry.entity)) {
+        for (const std::string& name : pinned_views(w.recent, entry.entity)) {
             const View* v = metadata.view(name);
             if (!v || v->entity != entry.entity) continue;
             links.push_back({SiteMapLink::Kind::pinned_view, entry.area, v->label.in(language_code(language)),
                              entry.entity, name});
         }
         if (entry.area != current) continue;
-        for (const RecentRecord& r : recent_records(entry.entity)) {
+        for (const RecentRecord& r : recent_records(w.recent, entry.entity)) {
             const Record* record = store.find(r.entity, r.id);
             if (!record) continue;  // deleted, or not on this device (yet)
             std::string label = primary_name_of(schema, *record);
@@ -482,8 +475,7 @@ std::vector<SiteMapLink> site_map_links(Area current, Language language) {
     return links;
 }
 
-void open_site_map_link(const SiteMapLink& link) {
-    Workspace& w = workspace();
+void open_site_map_link(WorkspaceState& w, const SiteMapLink& link) {
     const std::string& area_entity = site_map_entry(link.area).entity;
     if (w.form && has_unsaved_changes(*w.form)) {
         w.form->confirm_leave = true;  // the agent answers first; the link can be picked again
@@ -495,47 +487,12 @@ void open_site_map_link(const SiteMapLink& link) {
         vs.sort.clear();
         vs.selected.clear();
         w.form.reset();
-        show_open_record_hash();
+        show_open_record_hash(w);
         return;
     }
     w.last_area = area_entity;
     w.form.reset();
-    open_form(RecordRef{link.entity, link.target}, nullptr, nullptr, Language::en);
-}
-
-void add_form_workspace_commands(const std::string& entity, const std::string& id, bool is_new, Language language,
-                                 std::vector<Command>& commands) {
-    if (is_new) return;
-    const RecordRef ref{entity, id};
-    if (is_assignable(casehub_schema(), entity))
-        commands.push_back({"form_assign", ICON_USER, tr(language, "workspace.assign"), [ref] { open_assign_dialog({ref}); }});
-    commands.push_back(
-        {"form_email_link", ICON_SHARE_ALT, tr(language, "workspace.email_link"), [ref, language] { email_links({ref}, language); }});
-    commands.push_back({"form_delete", ICON_TIMES, tr(language, "workspace.delete"), [ref] {
-                            workspace().confirm_delete = {ref};
-                            workspace().confirm_delete_requested = true;
-                        }});
-    commands.push_back({"form_open_dashboards", ICON_DASHBOARD, tr(language, "workspace.open_dashboards"),
-                        [] { workspace().navigate = std::string("dashboard"); }});
+    open_form(w, RecordRef{link.entity, link.target}, nullptr, nullptr, Language::en);
 }
 
 }  // namespace casehub::ui
-
-extern "C" {
-
-// Frame-time bench hook (tests/e2e/bench_frame_time.mjs): generates the demo
-// organisation with `cases` cases in memory and shows it in the workspace instead of the
-// replica (store.version() keys the grid caches, as for the replica). Returns the
-// number of cases. Nothing is synced or stored; a reload goes back to the replica.
-EMSCRIPTEN_KEEPALIVE int casehub_load_bench_cases(int cases) {
-    auto store = std::make_unique<casehub::Store>();
-    casehub::DemoOptions options;
-    options.case_count = static_cast<std::size_t>(cases > 0 ? cases : 0);
-    options.now_ms = casehub::ui::now_ms();
-    casehub::generate_demo_data(options, *store);
-    const auto n = static_cast<int>(store->count("incident"));
-    casehub::ui::workspace().bench = std::move(store);
-    return n;
-}
-
-}

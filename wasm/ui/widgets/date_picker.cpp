@@ -7,17 +7,11 @@
 #include <cstdio>
 #include <optional>
 
-#include <emscripten/emscripten.h>
-
 #include "core/base/time.hpp"
 #include "imgui.h"
 #include "wasm/ui/widgets/icons.hpp"
 #include "wasm/ui/widgets/theme.hpp"
 #include "wasm/ui/widgets/widget_recorder.hpp"
-
-// clang-format off
-EM_JS(double, casehub_picker_now, (), { return Date.now(); });
-// clang-format on
 
 namespace casehub::ui {
 namespace {
@@ -25,19 +19,6 @@ namespace {
 constexpr std::int64_t kDayMs = 86400000;
 
 std::int64_t day_of(TimestampMs ms) { return ms >= 0 ? ms / kDayMs : (ms - (kDayMs - 1)) / kDayMs; }
-
-// Which month the open popup shows, and the time typed in it (one popup is open at a time).
-struct OpenPicker {
-    ImGuiID id = 0;
-    int year = 1970;
-    unsigned month = 1;
-    char time[8] = "09:00";
-};
-
-OpenPicker& open_picker() {
-    static OpenPicker p;
-    return p;
-}
 
 bool parse_time(const char* text, int& minutes) {
     int h = 0, m = 0;
@@ -87,9 +68,9 @@ bool draw_date_picker(const char* id, const Json& value, bool with_time, Json& o
     const float button_w = ImGui::GetContentRegionAvail().x - clear_w;
     const ImVec2 button_pos = ImGui::GetCursorScreenPos();
     if (ImGui::Button(label.c_str(), ImVec2(button_w, 0.0f))) {
-        OpenPicker& p = open_picker();
+        DatePickerState& p = ctx.widgets.date_picker;
         p.id = popup_id;
-        const TimestampMs base = current ? *current : static_cast<TimestampMs>(casehub_picker_now());
+        const TimestampMs base = current ? *current : ctx.now;
         unsigned d = 0;
         civil_from_days(day_of(base), p.year, p.month, d);
         const int minutes = current ? static_cast<int>((*current - day_of(*current) * kDayMs) / 60000) : 9 * 60;
@@ -111,15 +92,15 @@ bool draw_date_picker(const char* id, const Json& value, bool with_time, Json& o
 
     ImGui::SetNextWindowSizeConstraints(ImVec2(touch ? 7 * 46.0f : 7 * 34.0f, 0.0f), ImVec2(FLT_MAX, FLT_MAX));
     if (ImGui::BeginPopup("##date_popup")) {
-        OpenPicker& p = open_picker();
+        DatePickerState& p = ctx.widgets.date_picker;
         if (p.id != popup_id) {  // opened by keyboard navigation: start at today
             p.id = popup_id;
             unsigned d = 0;
-            civil_from_days(day_of(static_cast<TimestampMs>(casehub_picker_now())), p.year, p.month, d);
+            civil_from_days(day_of(ctx.now), p.year, p.month, d);
         }
         const float cell = touch ? 44.0f : 32.0f;
         const ImVec2 nav_size(cell, cell);
-        const std::int64_t today = day_of(static_cast<TimestampMs>(casehub_picker_now()));
+        const std::int64_t today = day_of(ctx.now);
         const std::int64_t selected = current ? day_of(*current) : -1000000;
 
         // Header: < Month Year >, then the weekday names, in cells as wide as the days.

@@ -2,7 +2,7 @@
 // opens a month grid (previous / next month, Today, a time entry for date-and-time
 // fields, Clear), touch-sized on tablets and phones. Values are UTC ISO strings, as
 // stored; the client shows UTC as the rest of the grid and form do. Draws and returns
-// the new value; the only state kept is which month the open popup shows.
+// the new value; which month the open popup shows is kept in ctx.widgets.
 #pragma once
 #include <cstdint>
 #include <string>

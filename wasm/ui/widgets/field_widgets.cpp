@@ -38,15 +38,9 @@ const std::vector<OptionValue>& options_of(const EntityDef& entity, const Attrib
     return attribute.options;
 }
 
-// Candidates of a lookup search, recomputed only when the query or the store changes.
-struct LookupSearch {
-    std::string key;
-    std::vector<std::pair<std::string, std::string>> hits;  // entity, id
-};
-
 const std::vector<std::pair<std::string, std::string>>& search_lookup(const std::vector<std::string>& targets,
                                                                       const char* text, const FieldContext& ctx) {
-    static LookupSearch cache;
+    LookupSearchState& cache = ctx.widgets.lookup;
     std::string key = std::string(text) + '\x1f' + std::to_string(ctx.store.size());
     for (const auto& t : targets) key += '\x1f' + t;
     if (key == cache.key) return cache.hits;
@@ -91,14 +85,15 @@ bool draw_lookup_editor(const char* id, const EntityDef& entity, const Attribute
             changed = true;
         }
     }
-    static char search[128];
+    char* search = ctx.widgets.lookup.text;
+    const std::size_t search_size = sizeof ctx.widgets.lookup.text;
     if (ImGui::IsPopupOpen("##lookup_popup") && ImGui::BeginPopup("##lookup_popup")) {
         if (ImGui::IsWindowAppearing()) {
             search[0] = '\0';
             ImGui::SetKeyboardFocusHere();
         }
         ImGui::SetNextItemWidth(280.0f);
-        ImGui::InputTextWithHint("##lookup_search", tr(ctx.language, "workspace.lookup_hint"), search, sizeof search);
+        ImGui::InputTextWithHint("##lookup_search", tr(ctx.language, "workspace.lookup_hint"), search, search_size);
         record_last_item(tr(ctx.language, "workspace.lookup_hint"));
         const auto targets = lookup_targets(attribute);
         const auto& hits = search_lookup(targets, search, ctx);
@@ -236,7 +231,7 @@ bool draw_field_editor(const char* id, const EntityDef& entity, const AttributeD
     const float w = ImGui::GetContentRegionAvail().x;
     switch (attribute.type) {
         case AttributeType::String: {
-            static char buf[4096];
+            char buf[4096];  // refilled from the value every frame
             copy_to(buf, sizeof buf, value.is_string() ? value.get<std::string>() : std::string());
             ImGui::SetNextItemWidth(w);
             if (ImGui::InputText(id, buf, sizeof buf)) {
@@ -246,7 +241,7 @@ bool draw_field_editor(const char* id, const EntityDef& entity, const AttributeD
             return false;
         }
         case AttributeType::Memo: {
-            static char buf[16384];
+            char buf[16384];  // refilled from the value every frame
             copy_to(buf, sizeof buf, value.is_string() ? value.get<std::string>() : std::string());
             if (ImGui::InputTextMultiline(id, buf, sizeof buf, ImVec2(w, ImGui::GetTextLineHeight() * 5.0f))) {
                 out = buf[0] ? Json(std::string(buf)) : Json(nullptr);
@@ -255,7 +250,7 @@ bool draw_field_editor(const char* id, const EntityDef& entity, const AttributeD
             return false;
         }
         case AttributeType::Integer: {
-            static char buf[32];
+            char buf[32];  // refilled from the value every frame
             copy_to(buf, sizeof buf, value.is_number() ? std::to_string(value.get<long long>()) : std::string());
             ImGui::SetNextItemWidth(w);
             if (ImGui::InputText(id, buf, sizeof buf, ImGuiInputTextFlags_CharsDecimal)) {
@@ -274,7 +269,7 @@ bool draw_field_editor(const char* id, const EntityDef& entity, const AttributeD
         }
         case AttributeType::Decimal:
         case AttributeType::Money: {
-            static char buf[48];
+            char buf[48];  // refilled from the value every frame
             std::string shown;
             if (value.is_number()) {
                 char raw[48];

@@ -1,15 +1,17 @@
 // One editor and one display format per attribute type (text, memo, whole number,
 // decimal, money, yes/no, date/time, option set, lookup / customer / owner), written
 // once and used by every form, grid and quick create. Draws and returns the new value;
-// keeps no domain state (only ImGui's own edit buffers and a lookup search cache).
+// keeps nothing itself (ImGui keeps its edit buffers; the lookup search is in `widgets`).
 #pragma once
 #include <string>
 
 #include "core/base/record.hpp"
+#include "core/base/time.hpp"
 #include "core/schema/schema.hpp"
 #include "core/store/store.hpp"
 #include "wasm/ui/i18n/i18n.hpp"
 #include "wasm/ui/widgets/layout.hpp"
+#include "wasm/ui/widgets/widget_state.hpp"
 
 namespace casehub::ui {
 
@@ -18,6 +20,8 @@ struct FieldContext {
     WidthClass width;
     const Store& store;    // the replica on screen: lookups are resolved and searched here
     const Schema& schema;
+    WidgetState& widgets;  // the lookup search and the open date picker, kept by the app
+    TimestampMs now;       // the frame's clock: the date picker's "today"
 };
 
 // The value as an agent reads it: option-set labels in the UI language, lookups by the

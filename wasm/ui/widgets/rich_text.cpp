@@ -54,11 +54,6 @@ bool place_word(const std::string& word, float left, float right, bool& line_sta
     return ImGui::IsItemClicked();
 }
 
-struct ParsedCache {
-    std::string html;
-    std::vector<RichBlock> blocks;
-};
-
 struct EditorCallbackData {
     std::string* text;
     RichEditorState* state;
@@ -138,14 +133,12 @@ std::string draw_rich_text(const std::vector<RichBlock>& blocks, const Fonts* fo
     return clicked;
 }
 
-std::string draw_rich_html(const std::string& html, const Fonts* fonts, float width) {
+std::string draw_rich_html(const std::string& html, RichTextCache& cache, const Fonts* fonts, float width) {
     // A few cached parses: the panel's preview and the editor's preview differ.
-    static ParsedCache cache[4];
-    static int next = 0;
-    for (auto& c : cache)
+    for (auto& c : cache.entries)
         if (c.html == html && (!c.blocks.empty() || html.empty())) return draw_rich_text(c.blocks, fonts, width);
-    ParsedCache& c = cache[next];
-    next = (next + 1) % 4;
+    RichTextCache::Parsed& c = cache.entries[cache.next];
+    cache.next = (cache.next + 1) % 4;
     c.html = html;
     c.blocks = parse_rich_text(html);
     return draw_rich_text(c.blocks, fonts, width);
@@ -214,7 +207,7 @@ bool draw_rich_text_editor(const char* id, std::string& html, RichEditorState& s
     record_last_item(tr(language, "kb.editor_markup"));
     ImGui::TextDisabled("%s", tr(language, "kb.editor_preview"));
     ImGui::BeginChild("##preview", ImVec2(width, ImGui::GetTextLineHeight() * 12.0f), true);
-    const std::string href = draw_rich_html(html, fonts, width - 20.0f);
+    const std::string href = draw_rich_html(html, state.preview, fonts, width - 20.0f);
     ImGui::EndChild();
     (void)href;  // links are not followed while editing
     ImGui::PopID();

@@ -10,6 +10,7 @@
 #include "core/text/safe_html.hpp"
 #include "wasm/ui/i18n/i18n.hpp"
 #include "wasm/ui/widgets/theme.hpp"
+#include "wasm/ui/widgets/widget_state.hpp"
 
 namespace casehub::ui {
 
@@ -17,8 +18,8 @@ namespace casehub::ui {
 // clicked this frame, or "".
 std::string draw_rich_text(const std::vector<RichBlock>& blocks, const Fonts* fonts, float width);
 
-// Parses (sanitising) then draws; cached on the markup so long articles parse once.
-std::string draw_rich_html(const std::string& html, const Fonts* fonts, float width);
+// Parses (sanitising) then draws; cached on the markup in `cache` so long articles parse once.
+std::string draw_rich_html(const std::string& html, RichTextCache& cache, const Fonts* fonts, float width);
 
 // The editor's own state: the selection of its markup field, kept between frames so a
 // toolbar click (which takes focus from the field) still knows what was selected.
@@ -26,6 +27,7 @@ struct RichEditorState {
     std::size_t selection_begin = 0;
     std::size_t selection_end = 0;
     std::string link_url = "https://";
+    RichTextCache preview;  // the live preview's parse
 };
 
 // Toolbar (H1, H2, bold, italic, bullets, numbering, link), the markup in a multiline

@@ -30,7 +30,8 @@ const ImWchar kTextRanges[] = {
     0,
 };
 const ImWchar* icon_ranges() {
-    static ImVector<ImWchar> ranges;
+    // The font atlas keeps a pointer to the ranges for its lifetime: built once, never changed.
+    static ImVector<ImWchar> ranges;  // not state: a font resource ImGui requires to outlive the atlas
     if (ranges.empty()) {
         ImFontGlyphRangesBuilder builder;
         builder.AddText(ICONS_USED);

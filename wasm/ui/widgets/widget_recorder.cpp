@@ -13,8 +13,10 @@
 namespace casehub::ui {
 namespace {
 
-std::vector<RecordedWidget> g_current;
-std::vector<RecordedWidget> g_last;
+// Fed by ImGui's test-engine hooks, which take no user data: kept here as ImGui keeps its
+// own context.
+std::vector<RecordedWidget> g_current;  // not state: the widgets recorded this frame, for browser tests
+std::vector<RecordedWidget> g_last;     // not state: the last whole frame's, for window.casehub.widgets()
 
 void record(unsigned id, const char* label, const ImRect& rect, bool is_text_input) {
     std::string visible = visible_label(label);

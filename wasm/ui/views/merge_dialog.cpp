@@ -1,31 +1,18 @@
 // Merge Cases dialog (see merge_dialog.hpp): one radio row per case (ticket number and
 // title), the primary chosen, Merge / Cancel.
-#include "wasm/ui/extensions/merge_dialog.hpp"
+#include "wasm/ui/views/merge_dialog.hpp"
 
 #include <algorithm>
 
 #include "core/domain/cases/case_lifecycle.hpp"
 #include "core/i18n/message_catalog.hpp"
 #include "imgui.h"
-#include "wasm/client/data_layer.hpp"
 #include "wasm/ui/widgets/icons.hpp"
 #include "wasm/ui/widgets/theme.hpp"
 #include "wasm/ui/widgets/widget_recorder.hpp"
 
 namespace casehub::ui {
 namespace {
-
-struct MergeCasesDialog {
-    bool open_requested = false;
-    std::vector<std::string> cases;
-    std::size_t primary = 0;  // index into cases
-    std::string error;
-};
-
-MergeCasesDialog& dialog() {
-    static MergeCasesDialog d;
-    return d;
-}
 
 constexpr const char* kPopup = "##merge_cases_dialog";
 
@@ -40,15 +27,14 @@ std::string case_title(const Store& store, const Schema& schema, const std::stri
 
 }  // namespace
 
-void open_merge_cases_dialog(std::vector<std::string> case_ids) {
-    MergeCasesDialog& d = dialog();
-    d = MergeCasesDialog{};
+void open_merge_cases_dialog(MergeCasesDialogState& d, std::vector<std::string> case_ids) {
+    d = MergeCasesDialogState{};
     d.cases = std::move(case_ids);
     d.open_requested = d.cases.size() >= 2;
 }
 
-bool draw_merge_cases_dialog(Language language, WidthClass width, const Store& store, const Schema& schema) {
-    MergeCasesDialog& d = dialog();
+void draw_merge_cases_dialog(MergeCasesDialogState& d, Language language, WidthClass width, const Store& store,
+                             const Schema& schema, Intents& intents, std::function<void()> merged) {
     if (d.open_requested) {
         ImGui::OpenPopup(kPopup);
         d.open_requested = false;
@@ -60,9 +46,15 @@ bool draw_merge_cases_dialog(Language language, WidthClass width, const Store& s
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(18.0f, 16.0f));
     if (!ImGui::BeginPopupModal(kPopup, nullptr, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoMove)) {
         ImGui::PopStyleVar();
-        return false;
+        return;
     }
-    bool merged = false;
+    if (d.close) {
+        d = MergeCasesDialogState{};
+        ImGui::CloseCurrentPopup();
+        ImGui::EndPopup();
+        ImGui::PopStyleVar();
+        return;
+    }
     ImGui::TextUnformatted(tr(language, "lifecycle.merge_cases"));
     record_last_item(tr(language, "lifecycle.merge_cases"));
     ImGui::PushTextWrapPos(0.0f);
@@ -97,23 +89,23 @@ bool draw_merge_cases_dialog(Language language, WidthClass width, const Store& s
         std::vector<std::string> others;
         for (std::size_t i = 0; i < d.cases.size(); ++i)
             if (i != d.primary) others.push_back(d.cases[i]);
-        auto result = client::data_layer().submit("case.merge", case_merge_args(d.cases[d.primary], others));
-        if (result) {
-            merged = true;
-            d = MergeCasesDialog{};
-            ImGui::CloseCurrentPopup();
-        } else {
-            d.error = result.error().message;
-        }
+        intents.submit("case.merge", case_merge_args(d.cases[d.primary], others),
+                       [&d, merged = std::move(merged)](const Result<Mutation>& result) {
+                           if (!result) {
+                               d.error = result.error().message;
+                               return;
+                           }
+                           d.close = true;
+                           if (merged) merged();
+                       });
     }
     ImGui::SameLine();
     if (ImGui::Button((std::string(tr(language, "workspace.cancel")) + "###merge_cases_cancel").c_str(), bs)) {
-        d = MergeCasesDialog{};
+        d = MergeCasesDialogState{};
         ImGui::CloseCurrentPopup();
     }
     ImGui::EndPopup();
     ImGui::PopStyleVar();
-    return merged;
 }
 
 }  // namespace casehub::ui
