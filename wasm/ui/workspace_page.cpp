@@ -391,12 +391,11 @@ void draw_workspace_overlays(Language language, WidthClass width, float screen_w
     read_deep_link();
     client::DataLayer& dl = client::data_layer();
 
-    // Assign (from a grid or a form): one record.update of ownerid per record.
+    // Assign (from a grid or a form): one record.assign per record (the owner changes only so).
     if (auto answer = draw_assign_dialog(language, width, dl.view(), casehub_schema(), dl.replica_user_id())) {
         std::string failure;
         for (const RecordRef& ref : answer->records) {
-            auto result = dl.submit("record.update", record_update_args(dl.view(), ref.entity, ref.id,
-                                                                        Json{{"ownerid", answer->owner}}));
+            auto result = dl.submit("record.assign", record_assign_args(ref.entity, ref.id, answer->owner));
             if (!result) failure = result.error().message;
         }
         if (w.form) {
