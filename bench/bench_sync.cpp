@@ -124,6 +124,7 @@ int main(int argc, char** argv) {
         }
     }
     const double t_local = seconds_since(t);
+    writer.mark_durable_through(writer.next_client_seq() - 1);  // as the device store would
 
     // 2. Push: server apply (+ SQLite, one transaction per batch).
 #if CASEHUB_HAVE_SQLITE

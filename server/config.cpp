@@ -21,6 +21,26 @@ const char* env(const char* name) {
     return v && *v ? v : nullptr;
 }
 
+// The limit flags: --name N or CASEHUB_NAME=N, a whole number in [lo, hi].
+struct LimitFlag {
+    const char* flag;
+    const char* variable;
+    int lo, hi;
+    int ServerConfig::*field;
+};
+constexpr LimitFlag limit_flags[] = {
+    {"--max-body-kib", "CASEHUB_MAX_BODY_KIB", 1, 1024 * 1024, &ServerConfig::max_body_kib},
+    {"--max-json-depth", "CASEHUB_MAX_JSON_DEPTH", 4, 1000, &ServerConfig::max_json_depth},
+    {"--max-headers", "CASEHUB_MAX_HEADERS", 8, 10'000, &ServerConfig::max_headers},
+    {"--header-timeout-seconds", "CASEHUB_HEADER_TIMEOUT_SECONDS", 1, 3600, &ServerConfig::header_timeout_seconds},
+    {"--body-timeout-seconds", "CASEHUB_BODY_TIMEOUT_SECONDS", 1, 3600, &ServerConfig::body_timeout_seconds},
+    {"--max-connections-per-address", "CASEHUB_MAX_CONNECTIONS_PER_ADDRESS", 1, 100'000,
+     &ServerConfig::max_connections_per_address},
+    {"--hash-concurrency", "CASEHUB_HASH_CONCURRENCY", 1, 256, &ServerConfig::hash_concurrency},
+    {"--push-rate", "CASEHUB_PUSH_RATE", 1, 100'000, &ServerConfig::push_rate},
+    {"--inbound-rate", "CASEHUB_INBOUND_RATE", 1, 100'000, &ServerConfig::inbound_rate},
+};
+
 }  // namespace
 
 std::string server_usage() {
@@ -36,7 +56,35 @@ std::string server_usage() {
            "                    how often SLA actions, article publishing/expiry and email delivery run;\n"
            "                    0 turns them off (CASEHUB_JOBS_INTERVAL, default 30)\n"
            "  --mail-drop DIR   where sent emails are written as <id>.eml for a mail gateway to pick up\n"
-           "                    (CASEHUB_MAIL_DROP, default <data dir>/outbox)\n";
+           "                    (CASEHUB_MAIL_DROP, default <data dir>/outbox)\n"
+           "limits (docs/security.md); each is also CASEHUB_<NAME IN CAPITALS>, e.g. CASEHUB_MAX_BODY_KIB:\n"
+           "  --max-body-kib N  largest request body, with or without Content-Length (default 8192)\n"
+           "  --max-json-depth N  deepest nesting of a JSON body (default 64)\n"
+           "  --max-headers N   header lines per request (default 100)\n"
+           "  --header-timeout-seconds N  time for a whole request head (default 10)\n"
+           "  --body-timeout-seconds N    a request body must bring 64 KiB per N s (default 30)\n"
+           "  --max-connections-per-address N  open connections from one address (default 64)\n"
+           "  --hash-concurrency N  sign-in password hashes computed at once; more wait briefly,\n"
+           "                    then get 503 + Retry-After (default 2)\n"
+           "  --push-rate N     sync pushes per second per user, in bursts of up to 5N (default 20)\n"
+           "  --inbound-rate N  inbound emails per second per client address, bursts of 5N (default 20)\n";
+}
+
+ConnectionLimits connection_limits(const ServerConfig& config) {
+    ConnectionLimits l;
+    l.max_body_bytes = static_cast<std::size_t>(config.max_body_kib) * 1024;
+    l.max_header_count = static_cast<std::size_t>(config.max_headers);
+    l.header_timeout_ms = config.header_timeout_seconds * 1000;
+    l.body_timeout_ms = config.body_timeout_seconds * 1000;
+    l.max_connections_per_address = static_cast<std::size_t>(config.max_connections_per_address);
+    l.workers = static_cast<std::size_t>(config.threads);
+    return l;
+}
+
+JsonLimits json_limits(const ServerConfig& config) {
+    JsonLimits l;
+    l.max_depth = static_cast<std::size_t>(config.max_json_depth);
+    return l;
 }
 
 std::string mail_drop_dir(const ServerConfig& config) {
@@ -69,8 +117,24 @@ Result<ServerConfig> parse_server_config(const std::vector<std::string>& args) {
         if (!p) return p.error();
         c.threads = *p;
     }
+    for (const LimitFlag& f : limit_flags) {
+        if (auto v = env(f.variable)) {
+            auto p = parse_int(f.variable, v, f.lo, f.hi);
+            if (!p) return p.error();
+            c.*f.field = *p;
+        }
+    }
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string& a = args[i];
+        const LimitFlag* limit = nullptr;
+        for (const LimitFlag& f : limit_flags) if (a == f.flag) limit = &f;
+        if (limit) {
+            if (i + 1 >= args.size()) return make_error("bad_flag", a + " needs a value");
+            auto n = parse_int(a, args[++i], limit->lo, limit->hi);
+            if (!n) return n.error();
+            c.*limit->field = *n;
+            continue;
+        }
         if (a == "-h" || a == "--help") { c.show_help = true; continue; }
         auto value = [&]() -> Result<std::string> {
             if (i + 1 >= args.size()) return make_error("bad_flag", a + " needs a value");

@@ -4,7 +4,9 @@
 #include <string>
 #include <vector>
 
+#include "core/base/json_limits.hpp"
 #include "core/base/result.hpp"
+#include "server/http/connection_guard.hpp"
 
 namespace casehub::server {
 
@@ -17,8 +19,23 @@ struct ServerConfig {
     int threads = 16;                 // CASEHUB_THREADS / --threads: worker pool (one per open event stream)
     int jobs_interval_seconds = 30;   // CASEHUB_JOBS_INTERVAL / --jobs-interval-seconds: scheduled jobs (0 = off)
     std::string mail_drop;            // CASEHUB_MAIL_DROP / --mail-drop: sent email files (empty = <data dir>/outbox)
+    // Limits against greedy and slow clients (docs/security.md), each also CASEHUB_<NAME>:
+    int max_body_kib = 8 * 1024;        // --max-body-kib: a request body, however it is sent
+    int max_json_depth = 64;            // --max-json-depth: nesting of any JSON body
+    int max_headers = 100;              // --max-headers: header lines per request
+    int header_timeout_seconds = 10;    // --header-timeout-seconds: the whole request head
+    int body_timeout_seconds = 30;      // --body-timeout-seconds: the whole body
+    int max_connections_per_address = 64;  // --max-connections-per-address
+    int hash_concurrency = 2;           // --hash-concurrency: password hashes computed at once
+    int push_rate = 20;                 // --push-rate: pushes per second per user (bursts of 5x)
+    int inbound_rate = 20;              // --inbound-rate: inbound emails per second per address (bursts of 5x)
     bool show_help = false;
 };
+
+// The connection front's limits from the configuration (workers = threads).
+ConnectionLimits connection_limits(const ServerConfig& config);
+// The JSON limits every request body is parsed under.
+JsonLimits json_limits(const ServerConfig& config);
 
 // Parses argv (after the program name) over the environment's CASEHUB_* values.
 // An unknown flag or a bad number is an Error naming it.

@@ -8,6 +8,7 @@
 #include <pthread.h>
 
 #include "server/config.hpp"
+#include "server/http/connection_guard.hpp"
 #include "server/server_app.hpp"
 
 using namespace casehub::server;
@@ -45,15 +46,10 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "casehub_server: %s\n", app.error().message.c_str());
         return 1;
     }
-    httplib::Server http;
+    GuardedServer http(connection_limits(*config));
     (*app)->install_routes(http);
 
-    int port = config->port;
-    if (port == 0) {
-        port = http.bind_to_any_port(config->host);
-    } else if (!http.bind_to_port(config->host, port)) {
-        port = -1;
-    }
+    const int port = http.bind_guarded(config->host, config->port);
     if (port < 0) {
         std::fprintf(stderr,
                      "casehub_server: cannot listen on %s:%d — the port is already in use or the address is not "

@@ -25,6 +25,7 @@ Result<std::unique_ptr<ServerApp>> ServerApp::open(const ServerConfig& config, A
     auto sync = SyncService::open(std::move(storage->sync), make_sync_registry(), std::make_unique<SecurityPolicy>());
     if (!sync) return sync.error();
     app->sync_ = std::move(*sync);
+    auth_options.max_concurrent_hashes = config.hash_concurrency;
     auto auth = AuthService::open(std::move(storage->credentials), std::move(storage->sessions), std::move(auth_options));
     if (!auth) return auth.error();
     app->auth_ = std::move(*auth);
@@ -55,11 +56,15 @@ Result<std::unique_ptr<ServerApp>> ServerApp::open(const ServerConfig& config, A
 }
 
 void ServerApp::install_routes(httplib::Server& server) {
-    install_base_routes(server, HttpOptions{config_.web_root, config_.threads});
+    install_base_routes(server, HttpOptions{config_.web_root, static_cast<std::size_t>(config_.max_body_kib) * 1024});
     const UserDirectory users = sync_user_directory(*sync_);
-    install_auth_routes(server, *auth_, users);
-    install_sync_routes(server, *sync_, *auth_, users);
-    install_inbound_email_routes(server, *sync_, *auth_, users, inbound_email_options_from_env());
+    const JsonLimits json = json_limits(config_);
+    install_auth_routes(server, *auth_, users, json);
+    push_limiter_ = std::make_unique<RateLimiter>(RateLimit{double(config_.push_rate), 5.0 * config_.push_rate});
+    inbound_limiter_ = std::make_unique<RateLimiter>(RateLimit{double(config_.inbound_rate), 5.0 * config_.inbound_rate});
+    install_sync_routes(server, *sync_, *auth_, users, json, push_limiter_.get());
+    install_inbound_email_routes(server, *sync_, *auth_, users, inbound_email_options_from_env(), json,
+                                 inbound_limiter_.get());
 }
 
 }  // namespace casehub::server

@@ -12,6 +12,7 @@
 
 #include "server/config.hpp"
 #include "server/services/auth_service.hpp"
+#include "server/services/rate_limiter.hpp"
 #include "server/services/scheduled_jobs.hpp"
 #include "server/services/sync_service.hpp"
 
@@ -48,6 +49,8 @@ private:
     std::unique_ptr<SyncService> sync_;
     std::unique_ptr<AuthService> auth_;
     std::unique_ptr<ScheduledJobs> jobs_;  // after sync_: destroyed (stopped) before it
+    std::unique_ptr<RateLimiter> push_limiter_;     // per user (config.push_rate)
+    std::unique_ptr<RateLimiter> inbound_limiter_;  // per client address (config.inbound_rate)
     std::vector<std::string> seeded_usernames_;
 };
 

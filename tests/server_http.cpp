@@ -12,6 +12,7 @@
 
 #include "server/config.hpp"
 #include "server/http/http_server.hpp"
+#include "server/http/static_files.hpp"
 
 namespace fs = std::filesystem;
 using namespace casehub;
@@ -30,13 +31,13 @@ struct RunningServer {
         web_root = fs::temp_directory_path() / ("casehub-web-" + std::to_string(::getpid()) + "-" +
                                                 std::to_string(reinterpret_cast<std::uintptr_t>(this)));
         fs::create_directories(web_root);
-        std::ofstream(web_root / "index.html") << "<!doctype html><title>CaseHub</title>";
+        std::ofstream(web_root / "index.html")
+            << "<!doctype html><title>CaseHub</title><script src=\"casehub.js\"></script><script>boot();</script>";
         std::ofstream(web_root / "casehub_web.wasm", std::ios::binary) << std::string("\0asm\1\0\0\0", 8);
         std::ofstream(web_root / "casehub_web.js") << "console.log('hi')";
         std::ofstream(web_root / "manifest.webmanifest") << "{}";
         HttpOptions options;
         options.web_root = web_root.string();
-        options.threads = 4;
         install_base_routes(http, options);
         port = http.bind_to_any_port("127.0.0.1");
         thread = std::thread([this] { http.listen_after_bind(); });
@@ -60,6 +61,33 @@ TEST_CASE("the health endpoint answers ok as JSON", "[server][http]") {
     CHECK(res->status == 200);
     CHECK(res->get_header_value("Content-Type").find("application/json") == 0);
     CHECK(nlohmann::json::parse(res->body)["status"] == "ok");
+}
+
+TEST_CASE("every answer carries the security headers; HTML pages a CSP that allows only their own scripts",
+          "[server][http]") {
+    RunningServer s;
+    auto cli = s.client();
+    for (const char* path : {"/", "/health", "/casehub_web.js", "/api/no-such-route"}) {
+        auto res = cli.Get(path);
+        REQUIRE(res);
+        INFO(path);
+        CHECK(res->get_header_value_count("X-Content-Type-Options") == 1);
+        CHECK(res->get_header_value("X-Content-Type-Options") == "nosniff");
+        CHECK(res->get_header_value("X-Frame-Options") == "DENY");
+        CHECK(res->get_header_value("Referrer-Policy") == "no-referrer");
+    }
+    auto page = cli.Get("/");
+    REQUIRE(page);
+    const std::string csp = page->get_header_value("Content-Security-Policy");
+    CHECK(csp.find("frame-ancestors 'none'") != std::string::npos);
+    CHECK(csp.find("script-src 'self' 'wasm-unsafe-eval'") != std::string::npos);
+    // sha256 of "boot();" (the page's only inline script), base64: nothing else inline runs.
+    CHECK(csp.find("'sha256-") != std::string::npos);
+    CHECK(csp.find("'unsafe-inline'; img-src") != std::string::npos);  // inline styles only
+    CHECK(csp.find("script-src 'self' 'wasm-unsafe-eval' 'unsafe-inline'") == std::string::npos);
+    CHECK(content_security_policy("<script>boot();</script>") == csp);
+    CHECK(content_security_policy("<script>evil();</script>") != csp);
+    CHECK(cli.Get("/health")->get_header_value("Content-Security-Policy").empty());
 }
 
 TEST_CASE("static files are served with their MIME types and revalidation headers", "[server][http]") {

@@ -40,6 +40,7 @@ struct Rig {
                                                                                                : "record.create",
                                      args, now);
         REQUIRE(m);
+        replica.mark_durable_through(m->client_seq);  // the device stored it
         sync.on_local_edit(now);
         return m->id;
     }

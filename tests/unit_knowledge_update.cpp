@@ -1,5 +1,5 @@
 // Updating a published knowledge article in place, the path the article form's Update
-// command takes (wasm/ui/article_commands.cpp): the status reason moves to "Updating"
+// command takes (wasm/ui/extensions/article_commands.cpp): the status reason moves to "Updating"
 // and back to "Published" through record.update, inside the Published state, with the
 // agent's privileges checked; kb.publish is not the way back.
 #include <catch2/catch.hpp>

@@ -289,6 +289,7 @@ TEST_CASE("two agents pick the same item offline: the first to sync holds it, th
     auto next_id = [&] { return make_uuid_v4(11, ++ids); };
     auto sync = [&](Replica& r, const UserContext& user, const ApplyEnv& env) {
         if (r.cursor() == 0) r.on_snapshot(env, server.snapshot(f.policy, user));
+        r.mark_durable_through(r.next_client_seq() - 1);  // the device stored every edit
         auto out = server.push(f.registry, f.policy, user, r.client_id(), r.push_batch(), 1700000000000);
         REQUIRE(out);
         r.on_push_results(env, out->results);

@@ -25,6 +25,7 @@ struct World {
     std::string next_id() { return make_uuid_v4(42, ++ids); }
 
     void sync(Replica& r, const UserContext& user, const ApplyEnv& env) {
+        r.mark_durable_through(r.next_client_seq() - 1);  // the device stored every edit
         auto out = server.push(registry, policy, user, r.client_id(), r.push_batch(), 9000);
         REQUIRE(out);
         r.on_push_results(env, out->results);
@@ -54,6 +55,7 @@ TEST_CASE("a local change shows at once, waits in the outbox and leaves it once 
     CHECK(r.next_client_seq() == 2);
 
     SECTION("accepted but not yet pulled: still shown, no longer pushed") {
+        r.mark_durable_through(m->client_seq);
         auto out = w.server.push(w.registry, w.policy, w.alex, "tablet-1", r.push_batch(), 9000);
         REQUIRE(out);
         r.on_push_results(w.alex_env, out->results);

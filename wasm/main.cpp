@@ -19,9 +19,9 @@
 #include "wasm/app/test_api.hpp"
 #include "wasm/platform/wheel.hpp"
 #include "wasm/app/client_frame.hpp"  // sync hook (H6)
-#include "wasm/ui/app_shell.hpp"
-#include "wasm/ui/theme.hpp"
-#include "wasm/ui/widget_recorder.hpp"
+#include "wasm/ui/views/app_shell.hpp"
+#include "wasm/ui/widgets/theme.hpp"
+#include "wasm/ui/widgets/widget_recorder.hpp"
 
 namespace {
 

@@ -200,7 +200,14 @@ Result<PushOutcome> SyncServerState::push(const MutationRegistry& registry, cons
             r.status = MutationStatus::rejected;
             r.error = s.error();
         }
-        LoggedMutation logged{m.id, client_id, user.user_id, m.client_seq, m.name, m.args, r};
+        // A rejected mutation is kept for its outcome, not its arguments: large ones are
+        // replaced by their size, so refused pushes cannot fill memory and disk for good.
+        Json kept_args = m.args;
+        if (r.status == MutationStatus::rejected) {
+            const std::size_t size = m.args.dump().size();
+            if (size > max_kept_rejected_args_bytes) kept_args = Json{{"omitted_bytes", size}};
+        }
+        LoggedMutation logged{m.id, client_id, user.user_id, m.client_seq, m.name, std::move(kept_args), r};
         client.last_seq = m.client_seq;
         client.mutation_ids[m.client_seq] = m.id;
         mutations[m.id] = logged;

@@ -44,9 +44,14 @@ struct ClientState {
 };
 
 // What one push changed, for the storage to write in one transaction.
+// Arguments of a rejected mutation larger than this (as JSON text) are not kept.
+inline constexpr std::size_t max_kept_rejected_args_bytes = 4096;
+
 struct PushOutcome {
     std::vector<MutationResult> results;  // one per pushed mutation, in order
-    std::vector<LoggedMutation> logged;   // newly recorded mutations (not the duplicates)
+    std::vector<LoggedMutation> logged;   // newly recorded mutations (not the duplicates); a
+                                          // rejected one's args over max_kept_rejected_args_bytes
+                                          // are replaced by {"omitted_bytes": N}
     std::vector<ChangeEntry> changes;     // newly accepted changes
     std::string client_id;
 };

@@ -2,6 +2,7 @@
 // bug shows up as a clear 400, and credentials never appear in logs or answers.
 #include "server/http/auth_routes.hpp"
 
+#include <algorithm>
 #include <cctype>
 
 #include "core/base/time.hpp"
@@ -14,15 +15,18 @@ namespace {
 constexpr std::size_t max_username_length = 256;
 constexpr std::size_t max_password_length = 1024;  // argon2 takes any length; this bounds the work
 
-void send_auth_error(httplib::Response& res, const Error& error) {
-    if (error.code == "rate_limited") res.set_header("Retry-After", "60");
+// Retry-After says what the message says: the seconds the backoff or the hashing queue
+// asks for (AuthService::retry_after_seconds).
+void send_auth_error(httplib::Response& res, const Error& error, int retry_after_seconds = 1) {
+    if (error.code == "rate_limited" || error.code == "busy")
+        res.set_header("Retry-After", std::to_string(std::max(1, retry_after_seconds)));
     if (error.code == "unauthorized") res.set_header("WWW-Authenticate", "Bearer");
     send_error(res, http_status_for(error), error);
 }
 
 // {username, password}: both non-empty strings, nothing else.
-Result<std::pair<std::string, std::string>> parse_login(const httplib::Request& req) {
-    auto body = parse_json_body(req);
+Result<std::pair<std::string, std::string>> parse_login(const httplib::Request& req, const JsonLimits& json) {
+    auto body = parse_json_body(req, json);
     if (!body) return body.error();
     for (auto it = body->begin(); it != body->end(); ++it) {
         if (it.key() != "username" && it.key() != "password")
@@ -68,6 +72,7 @@ int http_status_for(const Error& error) {
     if (c == "conflict") return 409;
     if (c == "rate_limited") return 429;
     if (c == "storage" || c == "internal") return 500;
+    if (c == "busy") return 503;
     return 400;
 }
 
@@ -102,12 +107,14 @@ std::optional<AuthenticatedUser> require_user(const httplib::Request& request, h
     return AuthenticatedUser{std::move(*session), std::move(*ctx)};
 }
 
-void install_auth_routes(httplib::Server& server, AuthService& auth, UserDirectory users) {
-    server.Post("/api/auth/login", [&auth, users](const httplib::Request& req, httplib::Response& res) {
-        auto input = parse_login(req);
-        if (!input) return send_error(res, 400, input.error());
-        auto signed_in = auth.login(input->first, input->second);
-        if (!signed_in) return send_auth_error(res, signed_in.error());
+void install_auth_routes(httplib::Server& server, AuthService& auth, UserDirectory users, JsonLimits json) {
+    server.Post("/api/auth/login", [&auth, users, json](const httplib::Request& req, httplib::Response& res) {
+        auto input = parse_login(req, json);
+        if (!input) return send_error(res, status_for_body_error(input.error()), input.error());
+        auto signed_in = auth.login(input->first, input->second, req.remote_addr);
+        if (!signed_in)
+            return send_auth_error(res, signed_in.error(),
+                                   auth.retry_after_seconds(input->first, req.remote_addr, signed_in.error()));
         auto ctx = users.context_for ? users.context_for(signed_in->session.user_id)
                                      : Result<UserContext>(make_error("internal", "No user directory."));
         if (!ctx) {

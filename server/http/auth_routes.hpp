@@ -8,6 +8,7 @@
 
 #include <httplib.h>
 
+#include "core/base/json_limits.hpp"
 #include "core/base/result.hpp"
 #include "core/security/security.hpp"
 #include "server/services/auth_service.hpp"
@@ -23,7 +24,7 @@ struct UserDirectory {
 };
 
 // HTTP status for an Error code: unauthorized 401, forbidden/disabled 403, not_found 404,
-// conflict 409, rate_limited 429, storage/internal 500, anything else 400.
+// conflict 409, rate_limited 429, storage/internal 500, busy 503, anything else 400.
 int http_status_for(const Error& error);
 
 struct AuthenticatedUser {
@@ -42,6 +43,7 @@ std::string bearer_token(const httplib::Request& request);
 // JSON for a signed-in user: {id, username, fullname, business_unit_id, roles, team_ids}.
 Json user_json(const UserContext& user, const std::string& username);
 
-void install_auth_routes(httplib::Server& server, AuthService& auth, UserDirectory users);
+// Sign-in bodies are parsed under `json` (core/base/json_limits.hpp).
+void install_auth_routes(httplib::Server& server, AuthService& auth, UserDirectory users, JsonLimits json = {});
 
 }  // namespace casehub::server

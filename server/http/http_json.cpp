@@ -20,13 +20,18 @@ void send_error(httplib::Response& res, int status, const Error& error) {
     send_error(res, status, error.code, error.message, error.field);
 }
 
-Result<Json> parse_json_body(const httplib::Request& req) {
+Result<Json> parse_json_body(const httplib::Request& req, const JsonLimits& limits) {
     if (req.body.empty()) return make_error("empty_body", "The request has no body; send a JSON object.");
-    Json j = Json::parse(req.body, nullptr, false);
-    if (j.is_discarded())
-        return make_error("malformed_json", "The request body is not valid JSON; nothing was changed.");
-    if (!j.is_object()) return make_error("wrong_type", "The request body must be a JSON object.");
+    auto j = parse_json_within(req.body, limits);
+    if (!j) {
+        if (j.error().code == "malformed_json")
+            return make_error("malformed_json", "The request body is not valid JSON; nothing was changed.");
+        return j.error();
+    }
+    if (!j->is_object()) return make_error("wrong_type", "The request body must be a JSON object.");
     return j;
 }
+
+int status_for_body_error(const Error& error) { return error.code == "json_too_large" ? 413 : 400; }
 
 }  // namespace casehub::server

@@ -75,16 +75,23 @@ InboundEmailOptions inbound_email_options_from_env() {
 }
 
 void install_inbound_email_routes(httplib::Server& server, SyncService& sync, AuthService& auth, UserDirectory users,
-                                  InboundEmailOptions options) {
-    server.Post("/api/inbound/email", [&sync, &auth, users, options](const httplib::Request& req, httplib::Response& res) {
+                                  InboundEmailOptions options, JsonLimits json, RateLimiter* limiter) {
+    server.Post("/api/inbound/email", [&sync, &auth, users, options, json, limiter](const httplib::Request& req,
+                                                                                     httplib::Response& res) {
+        if (const int wait = limiter ? limiter->take(req.remote_addr) : 0) {
+            res.set_header("Retry-After", std::to_string(wait));
+            return send_error(res, 429, "rate_limited",
+                              "Too many inbound emails from this address; wait " + std::to_string(wait) +
+                                  " s and post again. This message was not taken.");
+        }
         auto user = gateway_user(req, res, sync, auth, users, options);
         if (!user) return;
         if (req.body.size() > max_inbound_body + 64 * 1024)
             return send_error(res, 413, "body_too_large",
                               "The email is too large; the body may have at most " + std::to_string(max_inbound_body) +
                                   " characters.", "body");
-        auto body = parse_json_body(req);
-        if (!body) return send_error(res, 400, body.error());
+        auto body = parse_json_body(req, json);
+        if (!body) return send_error(res, status_for_body_error(body.error()), body.error());
         auto email = inbound_email_from_json(*body);
         if (!email) {
             const Error& e = email.error();

@@ -13,6 +13,7 @@
 
 #include "server/services/auth_service.hpp"
 #include "server/http/auth_routes.hpp"
+#include "server/services/rate_limiter.hpp"
 #include "server/services/sync_service.hpp"
 
 namespace casehub::server {
@@ -25,7 +26,9 @@ struct InboundEmailOptions {
 // CASEHUB_INBOUND_TOKEN and CASEHUB_INBOUND_USER (default "admin") from the environment.
 InboundEmailOptions inbound_email_options_from_env();
 
+// Bodies are parsed under `json` (core/base/json_limits.hpp); with `limiter`, posts are
+// rate limited per client address before the token is even checked (429 + Retry-After).
 void install_inbound_email_routes(httplib::Server& server, SyncService& sync, AuthService& auth, UserDirectory users,
-                                  InboundEmailOptions options);
+                                  InboundEmailOptions options, JsonLimits json = {}, RateLimiter* limiter = nullptr);
 
 }  // namespace casehub::server

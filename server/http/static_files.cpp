@@ -7,6 +7,8 @@
 #include <fstream>
 #include <sstream>
 
+#include <sodium.h>
+
 namespace casehub::server {
 namespace fs = std::filesystem;
 
@@ -27,6 +29,26 @@ std::string mime_type_for(const std::string& path) {
     return "application/octet-stream";  // .data (Emscripten's preloaded files) and anything unknown
 }
 
+std::string content_security_policy(const std::string& html) {
+    std::string hashes;
+    for (std::size_t pos = html.find("<script"); pos != std::string::npos; pos = html.find("<script", pos + 7)) {
+        const std::size_t open_end = html.find('>', pos);
+        if (open_end == std::string::npos) break;
+        if (html.substr(pos, open_end - pos).find("src=") != std::string::npos) continue;  // external: 'self'
+        const std::size_t close = html.find("</script>", open_end);
+        if (close == std::string::npos) break;
+        const std::string body = html.substr(open_end + 1, close - open_end - 1);
+        unsigned char digest[crypto_hash_sha256_BYTES];
+        crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(body.data()), body.size());
+        char b64[sodium_base64_ENCODED_LEN(crypto_hash_sha256_BYTES, sodium_base64_VARIANT_ORIGINAL)];
+        sodium_bin2base64(b64, sizeof b64, digest, sizeof digest, sodium_base64_VARIANT_ORIGINAL);
+        hashes += std::string(" 'sha256-") + b64 + "'";
+    }
+    return "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'" + hashes +
+           "; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; object-src 'none'; base-uri 'none'; "
+           "form-action 'self'; frame-ancestors 'none'";
+}
+
 void install_static_routes(httplib::Server& server, const std::string& web_root) {
     std::error_code ec;
     const fs::path root = fs::weakly_canonical(fs::path(web_root), ec);
@@ -45,13 +67,13 @@ void install_static_routes(httplib::Server& server, const std::string& web_root)
         tag << '"' << std::hex << size << '-' << mtime << '"';
         res.set_header("ETag", tag.str());
         res.set_header("Cache-Control", "no-cache");
-        res.set_header("X-Content-Type-Options", "nosniff");
+        std::ifstream in(file, std::ios::binary);
+        std::string body((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        if (file.extension() == ".html") res.set_header("Content-Security-Policy", content_security_policy(body));
         if (req.get_header_value("If-None-Match") == tag.str()) {
             res.status = 304;
             return;
         }
-        std::ifstream in(file, std::ios::binary);
-        std::string body((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
         res.status = 200;
         res.set_content(std::move(body), mime_type_for(file_s).c_str());
     };

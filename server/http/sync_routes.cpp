@@ -46,16 +46,24 @@ UserDirectory sync_user_directory(SyncService& sync) {
     return UserDirectory{[&sync](const std::string& user_id) { return sync.user_context(user_id); }};
 }
 
-void install_sync_routes(httplib::Server& server, SyncService& sync, AuthService& auth, UserDirectory users) {
-    server.Post("/api/sync/push", [&sync, &auth, users](const httplib::Request& req, httplib::Response& res) {
+void install_sync_routes(httplib::Server& server, SyncService& sync, AuthService& auth, UserDirectory users,
+                         JsonLimits json, RateLimiter* push_limiter) {
+    server.Post("/api/sync/push", [&sync, &auth, users, json, push_limiter](const httplib::Request& req,
+                                                                             httplib::Response& res) {
         auto who = require_user(req, res, auth, users);
         if (!who) return;
+        if (const int wait = push_limiter ? push_limiter->take(who->user.user_id) : 0) {
+            res.set_header("Retry-After", std::to_string(wait));
+            return send_error(res, 429, "rate_limited",
+                              "Too many pushes from your account; wait " + std::to_string(wait) +
+                                  " s and try again. Nothing was applied.");
+        }
         if (req.body.size() > max_request_body) {
             send_error(res, 413, "body_too_large", "The push is too large; send fewer mutations at a time.");
             return;
         }
-        auto body = parse_json_body(req);
-        if (!body) return send_error(res, 400, body.error());
+        auto body = parse_json_body(req, json);
+        if (!body) return send_error(res, status_for_body_error(body.error()), body.error());
         std::string client_id;
         const Json* list = nullptr;
         for (auto it = body->begin(); it != body->end(); ++it) {
@@ -86,6 +94,12 @@ void install_sync_routes(httplib::Server& server, SyncService& sync, AuthService
                 e.message = "Mutation " + std::to_string(i) + ": " + e.message + " Nothing was applied.";
                 return send_error(res, 400, e);
             }
+            if (const std::size_t size = m->args.dump().size(); size > max_mutation_args_bytes)
+                return send_error(res, 413, "arguments_too_large",
+                                  "Mutation " + std::to_string(i) + " (" + m->name + ") has " + std::to_string(size) +
+                                      " bytes of arguments; at most " + std::to_string(max_mutation_args_bytes) +
+                                      " are taken. Nothing was applied.",
+                                  "mutations");
             if (!m->client_id.empty() && m->client_id != client_id)
                 return send_error(res, 400, "wrong_client",
                                   "Mutation " + std::to_string(i) + " belongs to client \"" + m->client_id +

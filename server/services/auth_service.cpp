@@ -16,6 +16,23 @@ std::string lower(std::string s) {
     return s;
 }
 
+// The backoff keys: one username from one address, and one address for any usernames.
+std::string failure_key(const std::string& username, const std::string& address) {
+    std::string key = lower(username);
+    key += '\n';
+    key += address;
+    return key;
+}
+std::string address_failure_key(const std::string& address) {
+    std::string key(1, '\x01');
+    key += address;
+    return key;
+}
+
+Error busy() {
+    return make_error("busy", "The server is checking many sign-ins at once; try again in 1 s.");
+}
+
 Error wrong_credentials() {
     // One message whether the username or the password was wrong, so it reveals neither.
     return make_error("unauthorized", "The username or password is incorrect.");
@@ -55,16 +72,34 @@ Result<Session> AuthService::authenticate_token(const std::string& token) {
     return Session{stored->user_id, stored->session_id, stored->expires_at};
 }
 
-Result<SignIn> AuthService::login(const std::string& username, const std::string& password) {
-    const std::string key = lower(username);
+void AuthService::count_failure(const std::string& key, int threshold, TimestampMs t) {
+    Failures& f = failures_[key];
+    if (f.last_failure && t - f.last_failure > options_.max_backoff_ms) f = Failures{};
+    f.last_failure = t;
+    ++f.count;
+    if (f.count >= threshold) {
+        const int doublings = std::min(f.count - threshold, 20);
+        f.blocked_until = t + std::min<TimestampMs>(1000LL << doublings, options_.max_backoff_ms);
+    }
+}
+
+Result<SignIn> AuthService::login(const std::string& username, const std::string& password,
+                                  const std::string& address) {
+    const std::string key = failure_key(username, address);
+    const std::string address_key = address_failure_key(address);
     const TimestampMs t = now();
     {
         std::lock_guard lock(failures_mutex_);
-        auto it = failures_.find(key);
-        if (it != failures_.end() && it->second.blocked_until > t) {
+        for (const auto* k : {&key, &address_key}) {
+            auto it = failures_.find(*k);
+            if (it == failures_.end() || it->second.blocked_until <= t) continue;
             const auto seconds = (it->second.blocked_until - t + 999) / 1000;
-            return make_error("rate_limited", "Too many failed sign-ins for this username; wait " +
-                                                  std::to_string(seconds) + " s and try again.");
+            std::string message = "Too many failed sign-ins ";
+            message += k == &key ? "for this username" : "from your address";
+            message += "; wait ";
+            message += std::to_string(seconds);
+            message += " s and try again.";
+            return make_error("rate_limited", message);
         }
     }
 
@@ -80,20 +115,30 @@ Result<SignIn> AuthService::login(const std::string& username, const std::string
         }
     }
 
-    // An unknown username costs the same hash verification as a known one.
+    // An unknown username costs the same hash verification as a known one. Hashes run at
+    // most max_concurrent_hashes at a time: each holds tens of MiB for tens of ms.
+    {
+        std::unique_lock lock(hash_mutex_);
+        const int limit = std::max(1, options_.max_concurrent_hashes);
+        if (!hash_turn_.wait_for(lock, std::chrono::milliseconds(options_.hash_wait_ms),
+                                 [&] { return hashes_running_ < limit; }))
+            return busy();
+        ++hashes_running_;
+    }
     const bool ok = verify_password(user_id.empty() ? dummy_hash_ : hash, password) && !user_id.empty();
+    {
+        std::lock_guard lock(hash_mutex_);
+        --hashes_running_;
+    }
+    hash_turn_.notify_one();
     if (!ok) {
         std::lock_guard lock(failures_mutex_);
         if (failures_.size() > 10000) {  // bound memory under a spray of usernames
             for (auto it = failures_.begin(); it != failures_.end();)
                 it = it->second.blocked_until <= t ? failures_.erase(it) : std::next(it);
         }
-        Failures& f = failures_[key];
-        ++f.count;
-        if (f.count >= options_.failures_before_backoff) {
-            const int doublings = std::min(f.count - options_.failures_before_backoff, 20);
-            f.blocked_until = t + std::min<TimestampMs>(1000LL << doublings, options_.max_backoff_ms);
-        }
+        count_failure(key, options_.failures_before_backoff, t);
+        count_failure(address_key, options_.address_failures_before_backoff, t);
         return wrong_credentials();
     }
     {
@@ -123,6 +168,19 @@ Result<SignIn> AuthService::login(const std::string& username, const std::string
     out.session = Session{stored.user_id, stored.session_id, stored.expires_at};
     out.username = stored_username;
     return out;
+}
+
+int AuthService::retry_after_seconds(const std::string& username, const std::string& address, const Error& error) {
+    if (error.code != "rate_limited") return 1;
+    const TimestampMs t = now();
+    std::lock_guard lock(failures_mutex_);
+    // The same key login() reported: the username's first, as there.
+    for (const std::string& k : {failure_key(username, address), address_failure_key(address)}) {
+        auto it = failures_.find(k);
+        if (it != failures_.end() && it->second.blocked_until > t)
+            return static_cast<int>((it->second.blocked_until - t + 999) / 1000);
+    }
+    return 1;
 }
 
 Status AuthService::logout(const std::string& token) {

@@ -4,6 +4,7 @@
 // sessions in the stores it is given (storage/credential_store.hpp, session_store.hpp);
 // knows nothing of HTTP. Thread-safe: every route thread may call it.
 #pragma once
+#include <condition_variable>
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -33,9 +34,14 @@ struct AuthOptions {
     // Fixed (not sliding) lifetime, long enough for a week of offline field work:
     // the client keeps working offline until its session expires, then signs in again.
     TimestampMs session_lifetime_ms = 7LL * 24 * 60 * 60 * 1000;
-    int failures_before_backoff = 5;                 // per username
+    int failures_before_backoff = 5;                 // per username and client address
+    int address_failures_before_backoff = 20;        // per client address, any usernames
     TimestampMs max_backoff_ms = 5LL * 60 * 1000;    // backoff doubles per failure up to this
     std::function<TimestampMs()> clock;              // empty = system clock (tests pass their own)
+    // Password hashing takes ~64 MiB and tens of ms each (Interactive): at most this many
+    // run at once; a sign-in waits up to hash_wait_ms for a turn, then gets "busy".
+    int max_concurrent_hashes = 2;
+    TimestampMs hash_wait_ms = 2000;
 };
 
 // What a successful sign-in gives the client: the bearer token (shown once) and its session.
@@ -58,8 +64,15 @@ public:
 
     // Checks the password and opens a session. Error "unauthorized" with one message for
     // an unknown username and a wrong password alike; "rate_limited" after repeated
-    // failures for that username (the message says how long to wait).
-    Result<SignIn> login(const std::string& username, const std::string& password);
+    // failures for that username from that client `address`, or for any usernames from
+    // it (the message says how long to wait) — so guesses from elsewhere never lock a
+    // user out of their own address; "busy" when max_concurrent_hashes sign-ins are
+    // being checked and none finished in hash_wait_ms.
+    Result<SignIn> login(const std::string& username, const std::string& password, const std::string& address = {});
+
+    // The seconds a client should wait after `error` from login(username, ..., address):
+    // what the backoff has left for "rate_limited" (the number its message gives), 1 otherwise.
+    int retry_after_seconds(const std::string& username, const std::string& address, const Error& error);
 
     // Revokes the session of `token`. Error "unauthorized" if it is not a live session.
     Status logout(const std::string& token);
@@ -90,15 +103,22 @@ private:
     struct Failures {
         int count = 0;
         TimestampMs blocked_until = 0;
+        TimestampMs last_failure = 0;
     };
+    // Counts one failure under `key` at `t`; a count idle for max_backoff_ms starts over.
+    void count_failure(const std::string& key, int threshold, TimestampMs t);
 
     AuthOptions options_;
     std::mutex db_mutex_;  // guards credentials_ and sessions_ (one connection)
     std::unique_ptr<CredentialStore> credentials_;
     std::unique_ptr<SessionStore> sessions_;
     std::mutex failures_mutex_;
-    std::map<std::string, Failures> failures_;  // by lower-cased username; in memory only
+    // By lower-cased username + "\n" + address, and by "\x01" + address; in memory only.
+    std::map<std::string, Failures> failures_;
     std::string dummy_hash_;                    // verified against for unknown usernames (same timing)
+    std::mutex hash_mutex_;                     // guards hashes_running_
+    std::condition_variable hash_turn_;
+    int hashes_running_ = 0;
 };
 
 // Gives every enabled systemuser of `store` that has a domainname and no credentials a

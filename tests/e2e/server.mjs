@@ -1,5 +1,7 @@
 // Starts the built CaseHub server for browser tests and benches: a free port, a fresh
-// data directory, the built web app as web root; stop() ends it and removes the data.
+// data directory, the built web app as web root; stop() ends it and removes the data,
+// crash() kills it (SIGKILL, data kept) and restart() starts it again on the same port
+// and data (the durability test's server failures).
 //   CASEHUB_SERVER    server binary   (default build/native/server/casehub_server,
 //                                      then build/lead/server/casehub_server)
 //   CASEHUB_WEB_ROOT  web app to serve (default build/web/dist)
@@ -44,16 +46,20 @@ export async function startServer() {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'casehub-e2e-'));
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}/`;
-  const child = spawn(bin, ['--port', String(port), '--data-dir', dataDir, '--web-root', web],
-    { stdio: ['ignore', 'pipe', 'pipe'] });
+  let child = null;
   let log = '';
-  child.stdout.on('data', (d) => { log += d; });
-  child.stderr.on('data', (d) => { log += d; });
-  const kill = () => { if (child.exitCode === null && !child.killed) child.kill('SIGTERM'); };
-  process.on('exit', kill);
+  const launch = () => {
+    child = spawn(bin, ['--port', String(port), '--data-dir', dataDir, '--web-root', web],
+      { stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.on('data', (d) => { log += d; });
+    child.stderr.on('data', (d) => { log += d; });
+  };
+  const running = () => child.exitCode === null && child.signalCode === null;
+  const kill = () => { if (running() && !child.killed) child.kill('SIGTERM'); };
+  process.on('exit', () => kill());
 
   const stop = async () => {
-    if (child.exitCode === null) {
+    if (running()) {
       const exited = new Promise((r) => child.once('exit', r));
       kill();
       const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
@@ -63,22 +69,41 @@ export async function startServer() {
     fs.rmSync(dataDir, { recursive: true, force: true });
   };
 
-  const deadline = Date.now() + 20000;
-  for (;;) {
-    if (child.exitCode !== null) {
-      await stop();
-      throw new Error(`the server exited with code ${child.exitCode}:\n${log.trim()}`);
-    }
-    try {
-      if ((await fetch(baseUrl + 'health')).ok) break;
-    } catch { /* not listening yet */ }
-    if (Date.now() > deadline) {
-      await stop();
-      throw new Error(`the server did not answer ${baseUrl}health within 20 s:\n${log.trim()}`);
-    }
-    await new Promise((r) => setTimeout(r, 100));
+  // Kills the server at once, as a crash would: no shutdown, the data stays.
+  const crash = async () => {
+    if (!running()) return;
+    const exited = new Promise((r) => child.once('exit', r));
+    child.kill('SIGKILL');
+    await exited;
+  };
+
+  launch();
+  await waitHealthy();
+  return { baseUrl, dataDir, bin, web, stop, crash, restart, log: () => log };
+
+  async function restart() {
+    await crash();
+    launch();
+    await waitHealthy();
   }
-  return { baseUrl, dataDir, bin, web, stop, log: () => log };
+
+  async function waitHealthy() {
+    const deadline = Date.now() + 20000;
+    for (;;) {
+      if (!running()) {
+        await stop();
+        throw new Error(`the server exited with code ${child.exitCode}:\n${log.trim()}`);
+      }
+      try {
+        if ((await fetch(baseUrl + 'health')).ok) break;
+      } catch { /* not listening yet */ }
+      if (Date.now() > deadline) {
+        await stop();
+        throw new Error(`the server did not answer ${baseUrl}health within 20 s:\n${log.trim()}`);
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
 }
 
 // Chromium as every test and bench launches it (Debian's, software GL).

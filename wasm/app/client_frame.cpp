@@ -6,9 +6,9 @@
 
 #include "wasm/client/data_layer.hpp"
 #include "wasm/client/test_hooks.hpp"
-#include "wasm/ui/login_screen.hpp"
-#include "wasm/ui/rejection_notice.hpp"
-#include "wasm/ui/sync_status.hpp"
+#include "wasm/ui/views/login_screen.hpp"
+#include "wasm/ui/views/rejection_notice.hpp"
+#include "wasm/ui/views/sync_status.hpp"
 
 EM_JS(int, casehub_js_utc_offset_minutes, (), { return -new Date().getTimezoneOffset(); });
 EM_JS(double, casehub_js_date_now, (), { return Date.now(); });

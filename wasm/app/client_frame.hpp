@@ -3,8 +3,8 @@
 // notice; "Sync now" and "Sign out" requests from the top bar are carried out here.
 #pragma once
 
-#include "wasm/ui/i18n.hpp"
-#include "wasm/ui/theme.hpp"
+#include "wasm/ui/i18n/i18n.hpp"
+#include "wasm/ui/widgets/theme.hpp"
 
 namespace casehub::client {
 

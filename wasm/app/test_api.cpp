@@ -9,7 +9,7 @@
 
 #include <emscripten/emscripten.h>
 
-#include "wasm/ui/widget_recorder.hpp"
+#include "wasm/ui/widgets/widget_recorder.hpp"
 
 EM_JS(void, casehub_js_on_frame, (unsigned frame_number), {
     if (window.casehub && window.casehub._onFrame) window.casehub._onFrame(frame_number);

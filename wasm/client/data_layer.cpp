@@ -1,12 +1,18 @@
-// DataLayer: wiring core/client_sync + core/replica to the browser (idb_storage,
-// http_transport, network_status, random). Every change to the replica is written to
-// the local file system in the same frame and flushed to IndexedDB ~200 ms later.
+// DataLayer: wiring core/client_sync + core/replica to the browser (device_store,
+// idb_storage for the session, http_transport, network_status, random). Every change to
+// the replica goes to its device journal; the journal is handed to the device store at
+// once after an edit and at the end of every frame otherwise, one transaction each.
 #include "core/app/app_registry.hpp"
 #include "wasm/client/data_layer.hpp"
 
-#include <tuple>
+#include <algorithm>
+#include <cstdio>
 
+#include <emscripten/emscripten.h>
+
+#include "core/sync/device_restore.hpp"
 #include "wasm/client/local_database.hpp"
+#include "wasm/platform/device_store.hpp"
 #include "wasm/platform/http_transport.hpp"
 #include "wasm/platform/idb_storage.hpp"
 #include "wasm/platform/network_status.hpp"
@@ -25,6 +31,29 @@ const std::vector<Rejection>& no_rejections() {
     return none;
 }
 
+constexpr TimestampMs kDeviceRetryMinMs = 2000;
+constexpr TimestampMs kDeviceRetryMaxMs = 30000;
+constexpr double kRestoreBudgetMs = 8.0;  // record pages read per frame stop after this
+
+// What the agent reads when the device refuses work: what happened and what to do.
+std::string storage_refusal_message(const std::string& name, const std::string& message) {
+    if (name == "QuotaExceededError")
+        return "This device has no storage space left for CaseHub, so your latest changes are not saved on it yet. "
+               "Free some space (close other tabs, clear other sites' data); they are saved as soon as there is room. "
+               "Keep this tab open until then.";
+    if (name == "InvalidStateError" || name == "VersionError" || name == "NotFoundError")
+        return "The browser closed CaseHub's storage on this device (" + message +
+               "), so your latest changes are not saved on it yet. Keep this tab open and reload when they are synced.";
+    return "Saving on this device failed (" + name + ": " + message +
+           "), so your latest changes are not saved on it yet; retrying. Keep this tab open until the status says saved.";
+}
+
+std::string storage_open_refusal_message(const std::string& error) {
+    return "This browser refuses to store CaseHub's data on this device (" + error +
+           "; a private window does this). Your changes are kept only while this tab is open and are sent when "
+           "online. Open CaseHub in a normal window to work offline safely.";
+}
+
 }  // namespace
 
 DataLayer::DataLayer() : registry_(make_sync_registry()) {}
@@ -34,6 +63,7 @@ void DataLayer::start() {
     started_ = true;
     platform::mount_local_storage();
     platform::install_network_listeners();
+    platform::install_page_hide_listener();
 }
 
 bool DataLayer::has_session() const { return have_session_ && session_.is_live(now_) && replica_.has_value(); }
@@ -44,6 +74,7 @@ SyncState DataLayer::state() const {
     SyncState s = replica_ ? sync_.state(*replica_) : SyncState{};
     s.online = online_;
     s.signed_in = has_session();
+    s.storage_error = storage_error_;
     return s;
 }
 
@@ -54,16 +85,22 @@ const std::vector<Rejection>& DataLayer::rejections() const {
 void DataLayer::dismiss_rejection(const std::string& mutation_id) {
     if (!replica_) return;
     replica_->dismiss_rejection(mutation_id);
-    persist();
 }
 
 Result<Mutation> DataLayer::submit(const std::string& name, const Json& args) {
     if (!has_session()) return make_error("signed_out", "Sign in to make changes.");
+    if (device_phase_ == DevicePhase::opening || device_phase_ == DevicePhase::restoring)
+        return make_error("loading", "Your data on this device is still loading (" + std::to_string(restored_) + " of " +
+                                         std::to_string(stored_total_) + " records); try again in a moment.");
     auto m = replica_->apply_local(env(), platform::random_uuid(), name, args, now_);
     if (!m) return m;
-    persist();  // written before anything else can happen to the page
+    write_journal();  // its own transaction, started before anything else can happen to the page
     sync_.on_local_edit(now_);
     return m;
+}
+
+bool DataLayer::is_durable(std::int64_t client_seq) const {
+    return replica_ && device_phase_ != DevicePhase::memory_only && client_seq <= replica_->durable_client_seq();
 }
 
 void DataLayer::sign_in(const std::string& username, const std::string& password) {
@@ -81,23 +118,62 @@ void DataLayer::sign_in(const std::string& username, const std::string& password
 void DataLayer::sign_out() {
     if (have_session_ && !session_.token.empty())
         platform::send_http({next_http_id_++, "POST", "/api/auth/logout", "{}", session_.token, 10000});
-    if (replica_) persist();
+    flush_device();
+    platform::close_device_store();  // after its queued writes
     forget_session();
     have_session_ = false;
     session_ = ClientSession{};
     replica_.reset();
     replica_user_.clear();
+    device_phase_ = DevicePhase::closed;
+    device_writes_.clear();
+    storage_error_.clear();
     sync_ = ClientSync{};
     sync_.set_online(online_, now_);
 }
 
-void DataLayer::sync_now() { sync_.sync_now(now_); }
+void DataLayer::sync_now() {
+    sync_.sync_now(now_);
+    device_retry_at_ = 0;  // the agent asked: try the device again too
+}
 
-bool DataLayer::is_saved() const { return !dirty_ && platform::is_local_storage_flushed(); }
+bool DataLayer::is_saved() const {
+    return device_phase_ != DevicePhase::memory_only && storage_error_.empty() && device_writes_.empty() &&
+           (!replica_ || replica_->journal().empty());
+}
 
-void DataLayer::persist() {
-    if (!replica_ || replica_user_.empty()) return;
-    dirty_ = !save_replica(replica_user_, *replica_);
+void DataLayer::write_journal() {
+    if (!replica_ || replica_->journal().empty()) return;
+    if (device_phase_ == DevicePhase::memory_only) {
+        // Nothing can be stored: the work counts as made in this tab and is pushed from here.
+        (void)replica_->take_journal();
+        replica_->mark_durable_through(replica_->next_client_seq() - 1);
+        return;
+    }
+    if (device_phase_ == DevicePhase::opening) return;  // the store is not open yet
+    if (!storage_error_.empty() && now_ < device_retry_at_) return;
+    DeviceJournal j = replica_->take_journal();
+    const std::uint64_t ticket = platform::write_device_batch(j.to_batch_json(replica_->client_id()));
+    device_writes_.emplace(ticket, std::move(j));
+}
+
+void DataLayer::flush_device() { write_journal(); }
+
+bool DataLayer::load_bench_snapshot(std::vector<Record> records) {
+    if (!replica_ || device_phase_ != DevicePhase::ready) return false;
+    replica_->on_snapshot(env(), Snapshot{std::move(records), replica_->cursor()});
+    write_journal();
+    return true;
+}
+
+void DataLayer::on_device_failure(const std::string& name, const std::string& message, TimestampMs now) {
+    ++device_failures_;
+    TimestampMs delay = kDeviceRetryMinMs;
+    for (int i = 1; i < device_failures_ && delay < kDeviceRetryMaxMs; ++i) delay *= 2;
+    device_retry_at_ = now + std::min(delay, kDeviceRetryMaxMs);
+    storage_error_ = storage_refusal_message(name, message);
+    std::printf("casehub: device store refused a write (%s: %s); retrying in %lld ms\n", name.c_str(),
+                message.c_str(), static_cast<long long>(device_retry_at_ - now));
 }
 
 void DataLayer::finish_loading(TimestampMs now) {
@@ -116,18 +192,135 @@ void DataLayer::finish_loading(TimestampMs now) {
 }
 
 void DataLayer::open_replica_for(const std::string& user_id, TimestampMs now) {
-    if (replica_ && replica_user_ == user_id) return;
-    auto loaded = load_replica(env(), user_id);
-    if (loaded) {
-        replica_ = std::move(*loaded);
-    } else {
-        if (loaded.error().code != "not_found") storage_notice_ = loaded.error().message;
-        replica_ = Replica(platform::random_uuid());
-    }
+    if (replica_user_ == user_id && device_phase_ != DevicePhase::closed) return;
+    replica_.reset();
     replica_user_ = user_id;
+    device_writes_.clear();
+    storage_error_.clear();
+    device_failures_ = 0;
+    restored_ = stored_total_ = 0;
+    device_phase_ = DevicePhase::opening;
+    platform::open_device_store(user_id);
     sync_ = ClientSync{};
     sync_.set_online(online_, now);
-    persist();
+}
+
+// The head arrived: the replica exists from here on (records follow). Nothing stored yet:
+// import the earlier single-file replica if there is one, else start a new one.
+void DataLayer::start_replica(const std::string& head_json, TimestampMs now) {
+    (void)now;
+    const Json head = Json::parse(head_json, nullptr, false);
+    std::vector<std::string> outbox;
+    if (!head.is_discarded() && head.contains("outbox") && head["outbox"].is_array())
+        for (const Json& e : head["outbox"])
+            if (e.is_string()) outbox.push_back(e.get<std::string>());
+    const Json meta = head.is_discarded() ? Json() : head.value("meta", Json::object());
+    stored_total_ = head.is_discarded() ? 0 : head.value("recordCount", std::size_t{0});
+    auto restored = replica_from_device(meta, outbox);
+    if (restored) {
+        replica_ = std::move(*restored);
+        device_phase_ = DevicePhase::restoring;
+        return;
+    }
+    if (restored.error().code != "not_found") storage_notice_ = restored.error().message;
+    auto old = load_file_replica(env(), replica_user_);
+    if (old) {
+        replica_ = std::move(*old);
+        replica_->journal_everything();
+        write_journal();
+        import_ticket_ = device_writes_.empty() ? 0 : device_writes_.rbegin()->first;
+    } else {
+        if (old.error().code != "not_found") storage_notice_ = old.error().message;
+        replica_ = Replica(platform::random_uuid());
+        // Stored work that could not be read is replaced whole, not mixed with new work.
+        if (restored.error().code != "not_found") replica_->journal_everything();
+        write_journal();
+    }
+    stored_total_ = 0;
+    device_phase_ = DevicePhase::ready;
+}
+
+void DataLayer::tick_device(TimestampMs now) {
+    if (device_phase_ == DevicePhase::opening) {
+        if (std::string err = platform::device_store_open_error(); !err.empty()) {
+            storage_error_ = storage_open_refusal_message(err);
+            device_phase_ = DevicePhase::memory_only;
+            replica_ = Replica(platform::random_uuid());  // a new client: it never numbers like a stored one
+            (void)replica_->take_journal();
+            std::printf("casehub: no device store (%s); working in memory\n", err.c_str());
+            return;
+        }
+        if (std::string err = platform::device_store_read_error(); !err.empty()) {
+            storage_error_ = "Your data on this device could not be read (" + err + "). Reload the page to try again.";
+            return;
+        }
+        if (auto head = platform::take_device_head()) start_replica(*head, now);
+        return;
+    }
+    if (device_phase_ == DevicePhase::restoring) {
+        const double started = emscripten_get_now();
+        while (emscripten_get_now() - started < kRestoreBudgetMs) {
+            auto page = platform::take_device_record_page();
+            if (!page) break;
+            auto records = records_from_device(Json::parse(*page, nullptr, false));
+            if (!records) {
+                storage_notice_ = records.error().message;
+                continue;
+            }
+            restored_ += records->size();
+            replica_->add_restored_records(std::move(*records));
+        }
+        if (std::string err = platform::device_store_read_error(); !err.empty())
+            storage_error_ = "Your data on this device could not be read (" + err + "). Reload the page to try again.";
+        if (platform::device_records_done()) {
+            replica_->finish_restore(env());
+            device_phase_ = DevicePhase::ready;
+        }
+    }
+    if (device_phase_ == DevicePhase::closed) return;
+    if (device_phase_ == DevicePhase::memory_only) {
+        write_journal();  // nothing to write to: only the bookkeeping
+        return;
+    }
+
+    // Outcomes of earlier writes, in order: stored work counts as made; a refusal puts the
+    // refused batches (and those failed behind it) back under what was journaled since.
+    std::optional<DeviceJournal> refused;
+    std::string refused_name, refused_message;
+    for (platform::DeviceWriteResult& r : platform::take_device_results()) {
+        auto it = device_writes_.find(r.ticket);
+        if (it == device_writes_.end()) continue;  // written for a replica no longer open
+        if (r.ok) {
+            if (replica_) replica_->mark_durable_through(it->second.newest_outbox_seq());
+            if (r.ticket == import_ticket_) {
+                remove_file_replica(replica_user_);
+                import_ticket_ = 0;
+            }
+            if (!refused) {
+                storage_error_.clear();
+                device_failures_ = 0;
+            }
+        } else {
+            if (refused)
+                refused->merge_newer(std::move(it->second));
+            else
+                refused = std::move(it->second);
+            if (refused_name.empty()) {
+                refused_name = r.error_name;
+                refused_message = r.error_message;
+            }
+        }
+        device_writes_.erase(it);
+    }
+    if (refused) {
+        // Later writes may still be queued behind the refusal: they fail too and join it.
+        for (auto& [ticket, j] : device_writes_) refused->merge_newer(std::move(j));
+        device_writes_.clear();
+        if (replica_) replica_->return_journal(std::move(*refused));
+        on_device_failure(refused_name, refused_message, now);
+        platform::unblock_device_writes();
+    }
+    write_journal();  // this frame's pulls and bookkeeping, one batch
 }
 
 void DataLayer::on_login_answer(int status, const std::string& body, TimestampMs now) {
@@ -170,13 +363,7 @@ void DataLayer::tick(TimestampMs now) {
             continue;
         }
         if (!replica_) continue;
-        // What the answer may change; an empty pull every 15 s need not rewrite the file.
-        const auto before = std::make_tuple(replica_->cursor(), replica_->outbox().size(), replica_->pending_count(),
-                                            replica_->rejections().size());
         if (sync_.on_answer(*replica_, env(), SyncAnswer{a.id, a.status, std::move(a.body)}, now)) {
-            if (before != std::make_tuple(replica_->cursor(), replica_->outbox().size(), replica_->pending_count(),
-                                          replica_->rejections().size()))
-                persist();
             if (!sync_.is_signed_in() && !session_.token.empty()) {
                 // The server no longer accepts the token: sign in again; the work is kept.
                 sign_in_error_ = sync_.state(*replica_).last_error;
@@ -186,11 +373,12 @@ void DataLayer::tick(TimestampMs now) {
         }
     }
 
-    if (replica_ && have_session_ && session_.is_live(now)) {
+    const bool syncs = device_phase_ == DevicePhase::ready || device_phase_ == DevicePhase::memory_only;
+    if (replica_ && syncs && have_session_ && session_.is_live(now)) {
         if (auto req = sync_.next_request(*replica_, now))
             platform::send_http({req->id, req->method, req->path, req->body, session_.token, 30000});
     }
-    if (dirty_) persist();  // a failed write is tried again next frame
+    tick_device(now);
 }
 
 DataLayer& data_layer() {
@@ -199,3 +387,8 @@ DataLayer& data_layer() {
 }
 
 }  // namespace casehub::client
+
+extern "C" {
+// web/device_store.js' page-hide listener (platform::install_page_hide_listener) calls this.
+EMSCRIPTEN_KEEPALIVE void casehub_on_page_hide() { casehub::client::data_layer().flush_device(); }
+}

@@ -1,9 +1,12 @@
-// DataLayer: the client's data, for the UI — sign-in, the local replica (kept in
-// IndexedDB), the sync loop (core/client_sync) over HTTP, and the small API the views
-// use: submit a mutation, read the view, sync state, rejections. One per page
-// (data_layer()); tick() once per frame does all the I/O.
+// DataLayer: the client's data, for the UI — sign-in, the local replica (kept in the
+// device store, IndexedDB), the sync loop (core/client_sync) over HTTP, and the small API
+// the views use: submit a mutation, read the view, sync state, rejections. One per page
+// (data_layer()); tick() once per frame does all the I/O. An edit is handed to the device
+// store the moment it is made (its own transaction, with the next client_seq); it counts
+// as made — and may be pushed — once that transaction committed.
 #pragma once
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -26,7 +29,8 @@ public:
     // changed. `now` is the browser's clock (ms since the epoch).
     void tick(TimestampMs now);
 
-    bool is_loading() const { return loading_; }       // local storage not read yet
+    // Local storage not read yet (the session, or the user's device store not open yet).
+    bool is_loading() const { return loading_ || device_phase_ == DevicePhase::opening; }
     bool has_session() const;                          // an unexpired session: the app is usable
     const ClientSession* session() const { return have_session_ ? &session_ : nullptr; }
     // The user of the replica on screen (also after a 401, while the login screen asks to
@@ -39,9 +43,12 @@ public:
     const std::vector<Rejection>& rejections() const;
     void dismiss_rejection(const std::string& mutation_id);
 
-    // Applies a mutation locally at once (persisted, then pushed). Errors: "signed_out"
-    // without a session, else whatever the mutation's handler says ("not_found", ...).
+    // Applies a mutation locally at once and hands it to the device store; it is pushed
+    // once stored. Errors: "signed_out" without a session, "loading" while the replica is
+    // still being read from the device, else whatever the mutation's handler says.
     Result<Mutation> submit(const std::string& name, const Json& args);
+    // True when the mutation with this client_seq is stored on the device (made).
+    bool is_durable(std::int64_t client_seq) const;
 
     // Signs in (asynchronous: watch is_signing_in / sign_in_error / has_session).
     void sign_in(const std::string& username, const std::string& password);
@@ -52,17 +59,37 @@ public:
     void sign_out();
     void sync_now();
 
-    // A message about local storage for the agent ("" when none): eviction, no IndexedDB.
+    // A message about local storage for the agent ("" when none): eviction, unreadable data.
     const std::string& storage_notice() const { return storage_notice_; }
     // True when everything changed so far is written to IndexedDB.
     bool is_saved() const;
+    // Records read from the device so far and in all, while the replica is loading.
+    std::size_t restored_records() const { return restored_; }
+    std::size_t stored_records() const { return stored_total_; }
+    bool is_restoring() const { return device_phase_ == DevicePhase::restoring; }
+    // Hands everything not yet written to the device store now (page hidden or closing).
+    void flush_device();
+    // Benchmarks only: replaces the confirmed store with `records` as a snapshot would
+    // (journaled and stored like one). False without an open replica.
+    bool load_bench_snapshot(std::vector<Record> records);
 
 private:
     ApplyEnv env() const { return ApplyEnv{registry_, policy_, session_.user}; }
     void finish_loading(TimestampMs now);
     void open_replica_for(const std::string& user_id, TimestampMs now);
     void on_login_answer(int status, const std::string& body, TimestampMs now);
-    void persist();
+    void tick_device(TimestampMs now);
+    void start_replica(const std::string& head_json, TimestampMs now);
+    void write_journal();
+    void on_device_failure(const std::string& name, const std::string& message, TimestampMs now);
+
+    enum class DevicePhase {
+        closed,       // no user signed in
+        opening,      // the database is opening; its head (meta + outbox) is being read
+        restoring,    // the replica exists; record pages are still coming in
+        ready,        // everything read; sync runs
+        memory_only,  // the browser refused the database: work is kept in this tab only
+    };
 
     PermissivePolicy policy_;  // the server enforces schema and roles; the client only applies
     MutationRegistry registry_;
@@ -74,7 +101,13 @@ private:
     std::string replica_user_;
     ClientSync sync_;
     bool online_ = true;
-    bool dirty_ = false;
+    DevicePhase device_phase_ = DevicePhase::closed;
+    std::map<std::uint64_t, DeviceJournal> device_writes_;  // handed to the device, by ticket
+    std::uint64_t import_ticket_ = 0;  // the write that moves the old replica file in
+    TimestampMs device_retry_at_ = 0;  // after a refused write, the next try
+    int device_failures_ = 0;
+    std::string storage_error_;        // the device refused work: shown until a write succeeds
+    std::size_t restored_ = 0, stored_total_ = 0;
     TimestampMs now_ = 0;
     std::uint64_t login_request_ = 0;
     std::uint64_t next_http_id_ = std::uint64_t(1) << 40;  // apart from ClientSync's request ids

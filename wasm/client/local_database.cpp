@@ -30,7 +30,7 @@ bool save_session(const ClientSession& session) {
 
 void forget_session() { platform::remove_local_file(kSessionFile); }
 
-Result<Replica> load_replica(const ApplyEnv& env, const std::string& user_id) {
+Result<Replica> load_file_replica(const ApplyEnv& env, const std::string& user_id) {
     const std::string name = replica_file(user_id);
     auto text = platform::read_local_file(name);
     if (!text) return make_error("not_found", "No local data for this user on this browser yet.");
@@ -48,9 +48,6 @@ Result<Replica> load_replica(const ApplyEnv& env, const std::string& user_id) {
     return replica;
 }
 
-bool save_replica(const std::string& user_id, const Replica& replica) {
-    return platform::write_local_file(replica_file(user_id),
-                                      replica.to_json().dump(-1, ' ', false, Json::error_handler_t::replace));
-}
+void remove_file_replica(const std::string& user_id) { platform::remove_local_file(replica_file(user_id)); }
 
 }  // namespace casehub::client

@@ -1,7 +1,7 @@
-// LocalDatabase: what the client keeps on this browser, as files in the IndexedDB-backed
-// folder of platform/idb_storage — the session (session.json) and one replica per user
-// (replica-<systemuser id>.json: confirmed records, outbox, rejections, cursor, client id),
-// so a second user on the same browser never pushes through the first one's client id.
+// LocalDatabase: the small files the client keeps in the IndexedDB-backed folder of
+// platform/idb_storage — the session (session.json) — and the replica file of the earlier
+// storage (replica-<systemuser id>.json, one JSON document per user), read once to move it
+// into the device store (platform/device_store, where replicas live now) and then removed.
 #pragma once
 #include <optional>
 #include <string>
@@ -17,10 +17,11 @@ std::optional<ClientSession> load_session();
 bool save_session(const ClientSession& session);
 void forget_session();
 
-// The user's saved replica. Error "not_found" when this browser has none for the user;
-// "corrupt" when the file is unreadable (it is then moved aside as
+// The user's replica file of the earlier storage. Error "not_found" when this browser has
+// none for the user; "corrupt" when the file is unreadable (it is then moved aside as
 // replica-<id>.corrupt.json, never overwritten, so nothing is destroyed).
-Result<Replica> load_replica(const ApplyEnv& env, const std::string& user_id);
-bool save_replica(const std::string& user_id, const Replica& replica);
+Result<Replica> load_file_replica(const ApplyEnv& env, const std::string& user_id);
+// Removes the file once the device store holds what it held.
+void remove_file_replica(const std::string& user_id);
 
 }  // namespace casehub::client

@@ -7,6 +7,7 @@
 #include <emscripten/emscripten.h>
 
 #include "core/apply/record_mutations.hpp"
+#include "core/demo/demo_data.hpp"
 #include "wasm/client/data_layer.hpp"
 
 EM_JS(void, casehub_js_install_sync_hooks, (), {
@@ -32,6 +33,8 @@ EM_JS(void, casehub_js_install_sync_hooks, (), {
     };
     ch.records = function (entity) { return call("_casehub_records_json", [String(entity)]); };
     ch.syncNow = function () { Module["_casehub_sync_now"](); };
+    ch.benchFillReplica = function (cases) { return Module["_casehub_bench_fill_replica"](cases, Date.now()); };
+    ch.isDurable = function (clientSeq) { return Module["_casehub_is_durable"](Number(clientSeq)) === 1; };
     ch.signIn = function (user, password) { call("_casehub_sign_in_json", [String(user), String(password)]); };
 });
 
@@ -47,7 +50,9 @@ const char* keep(std::string text) {
 
 extern "C" {
 
-// {online, pending, rejected, lastSyncedAt (ms, 0 never), lastError, syncing, signedIn, user, saved, loading}
+// {online, pending, unsaved (not yet stored on the device), storageError, rejected,
+//  lastSyncedAt (ms, 0 never), lastError, syncing, signedIn, user, saved, loading (also while
+//  the replica is still being read from the device: edits wait), restoring, restored}
 EMSCRIPTEN_KEEPALIVE const char* casehub_sync_state_json() {
     auto& data = casehub::client::data_layer();
     const casehub::SyncState s = data.state();
@@ -61,7 +66,11 @@ EMSCRIPTEN_KEEPALIVE const char* casehub_sync_state_json() {
                     {"signedIn", s.signed_in},
                     {"user", session ? casehub::Json(session->username) : casehub::Json(nullptr)},
                     {"saved", data.is_saved()},
-                    {"loading", data.is_loading()}};
+                    {"loading", data.is_loading() || data.is_restoring()},
+                    {"unsaved", s.unsaved},
+                    {"storageError", s.storage_error},
+                    {"restoring", data.is_restoring()},
+                    {"restored", data.restored_records()}};
     casehub::Json rejections = casehub::Json::array();
     for (const auto& r : data.rejections())
         rejections.push_back({{"mutation", r.mutation.name}, {"code", r.error.code}, {"message", r.error.message}});
@@ -70,7 +79,7 @@ EMSCRIPTEN_KEEPALIVE const char* casehub_sync_state_json() {
 }
 
 // Submits a mutation. record.update / record.delete without "base" get it from the view
-// (what a form would send). Answers {ok:true, id} or {ok:false, code, message}.
+// (what a form would send). Answers {ok:true, id, clientSeq} or {ok:false, code, message}.
 EMSCRIPTEN_KEEPALIVE const char* casehub_mutate_json(const char* name, const char* args_json) {
     auto& data = casehub::client::data_layer();
     casehub::Json args = casehub::Json::parse(args_json, nullptr, false);
@@ -87,7 +96,7 @@ EMSCRIPTEN_KEEPALIVE const char* casehub_mutate_json(const char* name, const cha
     auto m = data.submit(n, args);
     if (!m)
         return keep(casehub::Json{{"ok", false}, {"code", m.error().code}, {"message", m.error().message}}.dump());
-    return keep(casehub::Json{{"ok", true}, {"id", m->id}}.dump());
+    return keep(casehub::Json{{"ok", true}, {"id", m->id}, {"clientSeq", m->client_seq}}.dump());
 }
 
 // [{id, attributes}] of one entity in the view.
@@ -99,6 +108,27 @@ EMSCRIPTEN_KEEPALIVE const char* casehub_records_json(const char* entity) {
 }
 
 EMSCRIPTEN_KEEPALIVE void casehub_sync_now() { casehub::client::data_layer().sync_now(); }
+
+// Benchmarks: the demo organisation with `cases` cases (the server's seeded generator)
+// becomes the replica's confirmed store, stored on the device like a snapshot. Returns
+// the number of records, or -1 without an open replica.
+EMSCRIPTEN_KEEPALIVE int casehub_bench_fill_replica(int cases, double now_ms) {
+    casehub::Store store;
+    casehub::DemoOptions options;
+    options.case_count = static_cast<std::size_t>(cases > 0 ? cases : 0);
+    options.now_ms = static_cast<casehub::TimestampMs>(now_ms);
+    casehub::generate_demo_data(options, store);
+    std::vector<casehub::Record> records;
+    records.reserve(store.size());
+    store.for_each_record([&](const casehub::Record& r) { records.push_back(r); });
+    const int n = static_cast<int>(records.size());
+    return casehub::client::data_layer().load_bench_snapshot(std::move(records)) ? n : -1;
+}
+
+// 1 when the mutation numbered `client_seq` is stored on the device (shown as made).
+EMSCRIPTEN_KEEPALIVE int casehub_is_durable(double client_seq) {
+    return casehub::client::data_layer().is_durable(static_cast<std::int64_t>(client_seq)) ? 1 : 0;
+}
 
 EMSCRIPTEN_KEEPALIVE const char* casehub_sign_in_json(const char* user, const char* password) {
     casehub::client::data_layer().sign_in(user, password);

@@ -4,6 +4,7 @@
 #include <set>
 #include <utility>
 
+#include "core/base/json_limits.hpp"
 #include "server/storage/sqlite/schema_migrations.hpp"
 
 namespace casehub::server {
@@ -13,7 +14,13 @@ Error storage_error(const std::string& what, const std::string& detail) {
     return make_error("storage", "The sync database could not " + what + ": " + detail);
 }
 
-Json parse_or_null(const std::string& text) { return Json::parse(text, nullptr, false); }
+// Stored JSON passed the request limits when it came in; the scan still runs, so a
+// tampered or corrupt row is an error, never a stack overflow. The depth allowed is the
+// highest --max-json-depth accepts.
+Json parse_or_null(const std::string& text) {
+    auto parsed = parse_json_within(text, JsonLimits{1000, static_cast<std::size_t>(-1)});
+    return parsed ? std::move(*parsed) : Json();
+}
 
 Status set_meta(SqliteDb& db, const char* key, std::int64_t value) {
     auto st = db.prepare("INSERT INTO sync_meta(key, value) VALUES(?1, ?2) ON CONFLICT(key) DO UPDATE SET value = ?2");
