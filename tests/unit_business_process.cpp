@@ -27,9 +27,8 @@ public:
         if (p == Privilege::Write && r.entity == "incident") return make_error("forbidden", "Alex may not change this case.");
         return {};
     }
-    Status check_create(const Store&, const UserContext&, const Record&) const override { return {}; }
-    Status check_update(const Store&, const UserContext&, const Record&, const Record&) const override { return {}; }
-    Status check_delete(const Store&, const UserContext&, const Record&) const override { return {}; }
+    Status check_fields(const Store&, const UserContext&, const WriteRequest&) const override { return {}; }
+    Status check_write(const Store&, const UserContext&, const WriteRequest&) const override { return {}; }
     bool can_read(const Store&, const UserContext&, const Record&) const override { return true; }
 };
 

@@ -39,6 +39,8 @@ struct Fixture {
         store.upsert(Record{"account", kAccount, {{"name", "Contoso"}}});
         store.upsert(Record{"account", kOtherAccount, {{"name", "Fabrikam"}}});
         store.upsert(Record{"product", kProduct, {{"name", "Printer"}}});
+        store.upsert(Record{"businessunit", kBu1, {{"name", "Contoso France"}}});
+        store.upsert(Record{"businessunit", kBu2, {{"name", "Contoso Indonesia"}}});
         store.upsert(Record{"systemuser", kAlex, {{"fullname", "Alex Taylor"}, {"domainname", "alex"}, {"businessunitid", make_lookup("businessunit", kBu1)}}});
         store.upsert(Record{"systemuser", kSam, {{"fullname", "Sam Lee"}, {"businessunitid", make_lookup("businessunit", kBu2)}}});
         store.upsert(Record{"team", kGoldTeam, {{"name", "Gold"}, {"businessunitid", make_lookup("businessunit", kBu1)}}});

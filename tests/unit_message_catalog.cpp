@@ -43,11 +43,13 @@ std::set<int> placeholders_of(const std::string& text) {
 // rejection notice, the inbound-email and metadata admin answers).
 const std::vector<std::string> kCovered = {
     "apply/conflict.cpp",
+    "apply/field_rules.cpp",
     "apply/mutation.cpp",
     "apply/mutation_args.hpp",
     "apply/mutation_registry.cpp",
     "apply/record_mutations.cpp",
     "apply/validation.cpp",
+    "apply/write_path.cpp",
     "domain/activities/activity_lifecycle.cpp",
     "domain/activities/email_outbox.cpp",
     "domain/cases/case_lifecycle.cpp",

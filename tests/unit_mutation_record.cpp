@@ -40,10 +40,10 @@ public:
     }
     Record prepare_create(const Store&, Record r, const UserContext&) const override { return r; }
     Status check(const Store&, const UserContext&, Privilege, const Record&) const override { return {}; }
-    Status check_create(const Store&, const UserContext&, const Record&) const override { return {}; }
-    Status check_update(const Store&, const UserContext&, const Record&, const Record&) const override { return {}; }
-    Status check_delete(const Store&, const UserContext&, const Record&) const override {
-        return make_error("forbidden", "Alex may not delete cases");
+    Status check_fields(const Store&, const UserContext&, const WriteRequest&) const override { return {}; }
+    Status check_write(const Store&, const UserContext&, const WriteRequest& write) const override {
+        if (write.kind == WriteKind::remove) return make_error("forbidden", "Alex may not delete cases");
+        return {};
     }
     bool can_read(const Store&, const UserContext&, const Record&) const override { return true; }
 };
@@ -206,8 +206,8 @@ TEST_CASE("a mutation that fails leaves the store exactly as it was", "[mutation
 
     SECTION("a handler that wrote records and then failed is rolled back") {
         f.registry.add("test.half", [](ApplyContext& ctx, const Json&) -> Status {
-            ctx.put(Record{"incident", make_uuid_v4(9, 9), {{"title", "half"}}});
-            ctx.remove("incident", case_id);
+            if (auto s = create_record(ctx, Record{"incident", make_uuid_v4(9, 9), {{"title", "half"}}}); !s) return s;
+            if (auto s = delete_record(ctx, *ctx.store().find("incident", case_id)); !s) return s;
             return make_error("invalid", "second step failed");
         });
         auto s = f.run(f.alex, "test.half", Json::object());
@@ -278,8 +278,7 @@ TEST_CASE("record triggers change the record before it is saved and write relate
                             [&](ApplyContext& ctx, const Record*, const Record& r) -> Status {
                                 Record note{"annotation", ctx.derived_id("note"), Json::object()};
                                 note.attributes["subject"] = "about " + r.attributes["title"].get<std::string>();
-                                ctx.put(note);
-                                return {};
+                                return create_record(ctx, note);
                             }});
     REQUIRE(f.run(f.alex, "record.create", record_create_args("incident", case_id, {{"title", "Printer"}})));
     CHECK(f.store.find("incident", case_id)->attributes["prioritycode"] == 2);
@@ -294,7 +293,8 @@ TEST_CASE("a trigger that refuses a write rolls back the whole mutation", "[muta
     Fixture f;
     f.registry.add_trigger({"incident", "test.after_refuses", nullptr,
                             [](ApplyContext& ctx, const Record*, const Record&) -> Status {
-                                ctx.put(Record{"annotation", ctx.derived_id("n"), Json::object()});
+                                if (auto s = create_record(ctx, Record{"annotation", ctx.derived_id("n"), Json::object()}); !s)
+                                    return s;
                                 return make_error("forbidden", "No cases on Sundays.");
                             }});
     auto s = f.run(f.alex, "record.create", record_create_args("incident", case_id, {{"title", "Printer"}}));

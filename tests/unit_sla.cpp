@@ -73,6 +73,20 @@ struct Fixture {
         return id;
     }
 
+    // The agent's first answer: a draft regarding the case, sent (the SLA engine marks the
+    // case's firstresponsesent; agents cannot write it).
+    Status respond(const std::string& id, TimestampMs now) {
+        const std::string mail = make_uuid_v4(21, static_cast<std::uint64_t>(++counter));
+        if (auto s = run("record.create",
+                         record_create_args("email", mail, {{"subject", "Re: Imprimante en panne"},
+                                                            {"torecipients", "client@example.com"},
+                                                            {"regardingobjectid", make_lookup("incident", id)}}),
+                         now);
+            !s)
+            return s;
+        return run("email.send", Json{{"id", mail}}, now);
+    }
+
     Status update_case(const std::string& id, const Json& fields, TimestampMs now) {
         return run("record.update", record_update_args(store, "incident", id, fields), now);
     }
@@ -141,13 +155,14 @@ TEST_CASE("evaluate_kpi derives Nearing Noncompliance and Noncompliant from the 
 TEST_CASE("the first response succeeds when it is sent in time, and is noncompliant when late", "[sla]") {
     Fixture f;
     const std::string on_time = f.create_case(at("2026-11-30T09:00:00Z"));
-    REQUIRE(f.update_case(on_time, {{"firstresponsesent", true}}, at("2026-11-30T09:20:00Z")));
+    REQUIRE(f.respond(on_time, at("2026-11-30T09:20:00Z")));
+    CHECK(f.incident(on_time).attributes["firstresponsesent"] == true);
     CHECK(f.status_of(on_time, "firstresponsebykpiid") == KpiStatus::Succeeded);
     CHECK(f.kpi(on_time, "firstresponsebykpiid").attributes["succeededon"] == "2026-11-30T09:20:00Z");
     CHECK(f.status_of(on_time, "resolvebykpiid") == KpiStatus::InProgress);
 
     const std::string late = f.create_case(at("2026-11-30T09:00:00Z"));
-    REQUIRE(f.update_case(late, {{"firstresponsesent", true}}, at("2026-11-30T11:00:00Z")));
+    REQUIRE(f.respond(late, at("2026-11-30T11:00:00Z")));
     CHECK(f.status_of(late, "firstresponsebykpiid") == KpiStatus::Noncompliant);
     const BusinessCalendar cal = f.calendar();
     CHECK(evaluate_kpi(f.kpi(late, "firstresponsebykpiid"), &cal, at("2026-12-30T11:00:00Z")).status ==

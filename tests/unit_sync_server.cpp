@@ -35,9 +35,8 @@ public:
     Status validate(const Store&, const Record&, const Record*) const override { return {}; }
     Record prepare_create(const Store&, Record r, const UserContext&) const override { return r; }
     Status check(const Store&, const UserContext&, Privilege, const Record&) const override { return {}; }
-    Status check_create(const Store&, const UserContext&, const Record&) const override { return {}; }
-    Status check_update(const Store&, const UserContext&, const Record&, const Record&) const override { return {}; }
-    Status check_delete(const Store&, const UserContext&, const Record&) const override { return {}; }
+    Status check_fields(const Store&, const UserContext&, const WriteRequest&) const override { return {}; }
+    Status check_write(const Store&, const UserContext&, const WriteRequest&) const override { return {}; }
     bool can_read(const Store&, const UserContext&, const Record& r) const override {
         return r.attributes.value("title", std::string()) != "secret";
     }

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "core/apply/record_mutations.hpp"
+#include "core/apply/write_path.hpp"
 
 namespace casehub {
 namespace {
@@ -34,8 +35,16 @@ Record make_conflict(ApplyContext& ctx, const Record& regarding, const std::stri
     a["winninguserid"] = make_lookup("systemuser", ctx.user().user_id);
     a["isresolved"] = false;
     copy_ownership(regarding, c);
-    stamp_record(ctx, c, true);
     return c;
+}
+
+// Conflict records are sync's own bookkeeping: written as system work, whoever's change won.
+Status save_conflict(ApplyContext& ctx, Record conflict) {
+    WriteOptions system;
+    system.system = SystemWork::conflict_record;
+    if (const Record* existing = ctx.store().find(conflict.entity, conflict.id))
+        return update_record(ctx, *existing, std::move(conflict), system);
+    return create_record(ctx, std::move(conflict), system);
 }
 
 Status conflict_restore(ApplyContext& ctx, const Json& args) {
@@ -71,10 +80,9 @@ Status conflict_restore(ApplyContext& ctx, const Json& args) {
         if (!losing.is_object()) return make_error("invalid", "The kept record of this conflict is unreadable.");
         Record r{entity, record_id, Json::object()};
         for (auto it = losing.begin(); it != losing.end(); ++it) set_attribute(r.attributes, it.key(), it.value());
-        stamp_record(ctx, r, false);
-        if (auto s = ctx.policy().validate(ctx.store(), r, nullptr); !s) return s;
-        if (auto s = ctx.policy().check_create(ctx.store(), ctx.user(), r); !s) return s;
-        ctx.put(std::move(r));
+        WriteOptions as_it_was;
+        as_it_was.rights.kept_copy = true;
+        if (auto s = create_record(ctx, std::move(r), as_it_was); !s) return s;
     } else {
         const Record* current = ctx.store().find(entity, record_id);
         if (!current) {
@@ -87,26 +95,23 @@ Status conflict_restore(ApplyContext& ctx, const Json& args) {
         const Record before = *current;
         Record after = before;
         set_attribute(after.attributes, attr, losing);
-        stamp_record(ctx, after, false);
-        if (auto s = ctx.policy().validate(ctx.store(), after, &before); !s) return s;
-        if (auto s = ctx.policy().check_update(ctx.store(), ctx.user(), before, after); !s) return s;
         const Json* now_value = before.get(attr);
         const Json* kept = losing.is_null() ? nullptr : &losing;
         const Json* won = winning.is_null() || winning.is_discarded() ? nullptr : &winning;
-        ctx.put(after);
+        // The same field rules as the edit that lost: restoring is that edit again.
+        if (auto s = update_record(ctx, before, std::move(after)); !s) return s;
         // A third value arrived after the conflict: restoring overwrites it, so keep it too.
         if (!same_value(now_value, won) && !same_value(now_value, kept)) {
             Json overwritten;  // null when the field had been cleared
             if (now_value) overwritten = *now_value;
-            keep_overwritten_value(ctx, after, attr, overwritten, losing);
+            if (auto s = keep_overwritten_value(ctx, *ctx.store().find(entity, record_id), attr, overwritten, losing); !s)
+                return s;
         }
     }
     conflict.attributes["isresolved"] = true;
     conflict.attributes["resolvedby"] = make_lookup("systemuser", ctx.user().user_id);
     conflict.attributes["resolvedon"] = format_utc(ctx.now());
-    stamp_record(ctx, conflict, false);
-    ctx.put(std::move(conflict));
-    return {};
+    return save_conflict(ctx, std::move(conflict));
 }
 
 }  // namespace
@@ -125,19 +130,19 @@ void set_attribute(Json& attributes, const std::string& attribute, const Json& v
         attributes[attribute] = value;
 }
 
-void keep_overwritten_value(ApplyContext& ctx, const Record& regarding, const std::string& attribute,
-                            const Json& losing, const Json& winning) {
-    ctx.put(make_conflict(ctx, regarding, attribute, losing, winning));
+Status keep_overwritten_value(ApplyContext& ctx, const Record& regarding, const std::string& attribute,
+                              const Json& losing, const Json& winning) {
+    return save_conflict(ctx, make_conflict(ctx, regarding, attribute, losing, winning));
 }
 
-void keep_deleted_record(ApplyContext& ctx, const Record& deleted, const std::string& edited_attribute) {
+Status keep_deleted_record(ApplyContext& ctx, const Record& deleted, const std::string& edited_attribute) {
     Record c = make_conflict(ctx, deleted, "", deleted.attributes, Json());
     if (ctx.history())
         if (const FieldWriter* w = ctx.history()->writer(deleted.entity, deleted.id, edited_attribute)) {
             c.attributes["losingmutationid"] = w->mutation_id;
             c.attributes["losinguserid"] = make_lookup("systemuser", w->user_id);
         }
-    ctx.put(std::move(c));
+    return save_conflict(ctx, std::move(c));
 }
 
 std::vector<Record> conflicts_on(const Store& store, const std::string& entity, const std::string& id) {

@@ -23,14 +23,15 @@ void set_attribute(Json& attributes, const std::string& attribute, const Json& v
 
 // Writes a syncconflict record keeping `losing`, the value of `attribute` on `regarding`
 // that the current mutation overwrites with `winning`. Its id is derived from the
-// mutation id and the attribute, so replica and server make the same record.
-void keep_overwritten_value(ApplyContext& ctx, const Record& regarding, const std::string& attribute,
-                            const Json& losing, const Json& winning);
+// mutation id and the attribute, so replica and server make the same record. Written
+// through the write path as SystemWork::conflict_record.
+Status keep_overwritten_value(ApplyContext& ctx, const Record& regarding, const std::string& attribute,
+                              const Json& losing, const Json& winning);
 
 // Writes a syncconflict record (attributename "") keeping the whole record the current
 // mutation deletes although someone else edited it; `edited_attribute` is one of the
 // attributes edited (names the losing writer when the server knows it).
-void keep_deleted_record(ApplyContext& ctx, const Record& deleted, const std::string& edited_attribute);
+Status keep_deleted_record(ApplyContext& ctx, const Record& deleted, const std::string& edited_attribute);
 
 // The conflict records kept on a record (resolved ones too), oldest first.
 std::vector<Record> conflicts_on(const Store& store, const std::string& entity, const std::string& id);

@@ -27,11 +27,15 @@ struct TouchedRecord {
     std::optional<Record> before;
 };
 
-// Everything a handler may use. Handlers read through store() and write only through
-// put()/remove(), which keep an undo log so a failing mutation leaves the store as it was.
-// They must be deterministic given (store, args, user, now): new ids come in the args or
-// from derived_id().
+// Everything a handler may use. Handlers read through store() and write only through the
+// write path (write_path.hpp), the one caller of put()/remove(), which keep an undo log so
+// a failing mutation leaves the store as it was. Handlers must be deterministic given
+// (store, args, user, now): new ids come in the args or from derived_id().
 class MutationRegistry;
+struct WriteOptions;
+class ApplyContext;
+Status write_record(ApplyContext& ctx, WriteKind kind, const Record* before, Record after,
+                    const WriteOptions& options);
 
 class ApplyContext {
 public:
@@ -45,10 +49,6 @@ public:
     const Mutation& mutation() const { return mutation_; }
     const SyncHistory* history() const { return history_; }  // nullptr on a replica
 
-    // Writes (insert or replace) / removes a record, remembering its prior state once.
-    void put(Record record);
-    bool remove(const std::string& entity, const std::string& id);
-
     // A UUID that depends only on the mutation id and `salt` (records a handler makes on
     // its own, such as conflict records, get the same id on client and server).
     std::string derived_id(std::string_view salt) const;
@@ -61,18 +61,24 @@ public:
     const MutationRegistry* registry() const { return registry_; }
     void set_registry(const MutationRegistry* registry) { registry_ = registry; }
 
-    // Runs the record triggers of `record.entity` (see RecordTrigger). Domain mutations that
-    // write a record of an entity with business rules call these around their put(), as
-    // record.create and record.update do. No registry: nothing to run, success.
-    Status before_save(const Record* before, Record& record);
-    Status after_save(const Record* before, const Record& record);
-
     // Records changed, in order of first change.
     const std::vector<TouchedRecord>& touched() const { return touched_; }
     // Puts every touched record back as it was.
     void rollback();
 
 private:
+    friend Status write_record(ApplyContext& ctx, WriteKind kind, const Record* before, Record after,
+                               const WriteOptions& options);
+
+    // Writes (insert or replace) / removes a record, remembering its prior state once.
+    void put(Record record);
+    bool remove(const std::string& entity, const std::string& id);
+
+    // Runs the record triggers of `record.entity` (see RecordTrigger) around a write.
+    // No registry: nothing to run, success.
+    Status before_save(const Record* before, Record& record);
+    Status after_save(const Record* before, const Record& record);
+
     void remember(const std::string& entity, const std::string& id);
 
     Store& store_;
@@ -87,12 +93,12 @@ private:
 
 using MutationHandler = std::function<Status(ApplyContext& ctx, const Json& args)>;
 
-// A business rule that runs inside every write of one entity's records (record.create,
-// record.update and domain mutations that call ApplyContext::before_save/after_save), so
+// A business rule that runs inside every write of one entity's records (the write path
+// runs it for record.* and every domain mutation alike), so
 // behaviour such as a case picking its entitlement or starting its SLA timers happens in
 // the same all-or-nothing mutation on the replica and on the server alike.
 //   before_save: may change the record about to be written, or refuse it with an error.
-//   after_save:  may write related records through ctx.put() (the record is in the store).
+//   after_save:  may write related records through the write path (the record is in the store).
 // `before` is the stored record before this write, nullptr on create. Either may be empty.
 struct RecordTrigger {
     std::string entity;  // the entity whose writes it watches

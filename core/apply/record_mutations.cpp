@@ -1,11 +1,12 @@
-// record.create / record.update / record.delete: argument checks, the field-level
-// conflict rule (see conflict.hpp and docs/sync.md), validation and privileges.
+// record.create / record.update / record.delete / record.assign: argument checks and the
+// field-level conflict rule (see conflict.hpp and docs/sync.md); the write path does the rest.
 #include "core/apply/record_mutations.hpp"
 
 #include <initializer_list>
 
 #include "core/apply/conflict.hpp"
 #include "core/apply/mutation_args.hpp"
+#include "core/apply/write_path.hpp"
 #include "core/base/uuid.hpp"
 
 namespace casehub {
@@ -19,14 +20,6 @@ Result<Json> object_arg(const std::string& mutation, const Json& args, const cha
     }
     if (!it->is_object()) return make_error("wrong_type", mutation + ": \"" + name + "\" must be a JSON object.", name);
     return *it;
-}
-
-Status check_no_stamped(const Json& fields) {
-    for (auto it = fields.begin(); it != fields.end(); ++it)
-        if (is_stamped_attribute(it.key()))
-            return make_error("read_only", "\"" + it.key() + "\" is set by CaseHub itself and cannot be changed.",
-                              it.key());
-    return {};
 }
 
 // Why a record is missing: deleted (by whom, when the server knows) or never there.
@@ -48,19 +41,12 @@ Status record_create(ApplyContext& ctx, const Json& args) {
     if (!is_uuid(*id)) return make_error("wrong_type", "record.create: \"id\" must be a UUID.", "id");
     auto fields = object_arg(m, args, "fields", false);
     if (!fields) return fields.error();
-    if (auto s = check_no_stamped(*fields); !s) return s;
     if (ctx.store().find(*entity, *id))
         return make_error("already_exists", "A " + *entity + " with id " + *id + " already exists.", "id");
 
     Record record{*entity, *id, Json::object()};
     for (auto it = fields->begin(); it != fields->end(); ++it) set_attribute(record.attributes, it.key(), it.value());
-    record = ctx.policy().prepare_create(ctx.store(), std::move(record), ctx.user());
-    stamp_record(ctx, record, true);
-    if (auto s = ctx.before_save(nullptr, record); !s) return s;
-    if (auto s = ctx.policy().validate(ctx.store(), record, nullptr); !s) return s;
-    if (auto s = ctx.policy().check_create(ctx.store(), ctx.user(), record); !s) return s;
-    ctx.put(record);
-    return ctx.after_save(nullptr, record);
+    return create_record(ctx, std::move(record));
 }
 
 Status record_update(ApplyContext& ctx, const Json& args) {
@@ -74,7 +60,6 @@ Status record_update(ApplyContext& ctx, const Json& args) {
     if (!fields) return fields.error();
     auto base = object_arg(m, args, "base", false);
     if (!base) return base.error();
-    if (auto s = check_no_stamped(*fields); !s) return s;
     const Record* found = ctx.store().find(*entity, *id);
     if (!found) return missing_record(ctx, *entity, *id);
     const Record before = *found;
@@ -99,16 +84,14 @@ Status record_update(ApplyContext& ctx, const Json& args) {
         }
         set_attribute(after.attributes, it.key(), it.value());
     }
-    stamp_record(ctx, after, false);
-    if (auto s = ctx.before_save(&before, after); !s) return s;
-    if (auto s = ctx.policy().validate(ctx.store(), after, &before); !s) return s;
-    if (auto s = ctx.policy().check_update(ctx.store(), ctx.user(), before, after); !s) return s;
-    ctx.put(after);
+    if (auto s = update_record(ctx, before, std::move(after)); !s) return s;
+    const Record written = *ctx.store().find(*entity, *id);  // a copy: conflict writes change the store
     for (const auto& o : overwrites) {
-        const Json* winning = after.get(o.attribute);
-        keep_overwritten_value(ctx, after, o.attribute, o.losing, winning ? *winning : Json());
+        const Json* winning = written.get(o.attribute);
+        if (auto s = keep_overwritten_value(ctx, written, o.attribute, o.losing, winning ? *winning : Json()); !s)
+            return s;
     }
-    return ctx.after_save(&before, after);
+    return {};
 }
 
 Status record_delete(ApplyContext& ctx, const Json& args) {
@@ -129,7 +112,6 @@ Status record_delete(ApplyContext& ctx, const Json& args) {
         return e;
     }
     const Record before = *found;
-    if (auto s = ctx.policy().check_delete(ctx.store(), ctx.user(), before); !s) return s;
 
     // An attribute that differs from what the deleting agent saw was edited by someone
     // else meanwhile: the delete wins and the whole record is kept as a conflict.
@@ -142,33 +124,52 @@ Status record_delete(ApplyContext& ctx, const Json& args) {
     }
     for (auto it = base->begin(); it != base->end() && edited.empty(); ++it)
         if (!is_stamped_attribute(it.key()) && !same_value(before.get(it.key()), &it.value())) edited = it.key();
-    if (!edited.empty()) keep_deleted_record(ctx, before, edited);
-    ctx.remove(*entity, *id);
+    if (auto s = delete_record(ctx, before); !s) return s;
+    if (!edited.empty()) return keep_deleted_record(ctx, before, edited);
     return {};
+}
+
+Status record_assign(ApplyContext& ctx, const Json& args) {
+    const std::string m = "record.assign";
+    if (auto s = check_argument_names(m, args, {"entity", "id", "ownerid"}); !s) return s;
+    auto entity = required_string(m, args, "entity");
+    if (!entity) return entity.error();
+    auto id = required_string(m, args, "id");
+    if (!id) return id.error();
+    const Record* found = ctx.store().find(*entity, *id);
+    if (!found) return missing_record(ctx, *entity, *id);
+    auto owner = args.find("ownerid");
+    return assign_record(ctx, *found, owner == args.end() ? Json() : *owner);
 }
 
 }  // namespace
 
-bool is_stamped_attribute(const std::string& attribute) {
-    return attribute == "createdon" || attribute == "createdby" || attribute == "modifiedon" ||
-           attribute == "modifiedby";
-}
-
-void stamp_record(const ApplyContext& ctx, Record& record, bool created) {
-    const std::string when = format_utc(ctx.now());
-    const Json who = make_lookup("systemuser", ctx.user().user_id);
-    if (created) {
-        record.attributes["createdon"] = when;
-        record.attributes["createdby"] = who;
+Status assign_record(ApplyContext& ctx, const Record& current, const Json& owner, SystemWork system) {
+    if (!owner.is_object() || !owner.contains("entity") || !owner.contains("id") || !owner["entity"].is_string() ||
+        !owner["id"].is_string() || (owner["entity"] != "systemuser" && owner["entity"] != "team"))
+        return make_error("missing_field", "Choose a user or team to assign the record to.", "ownerid");
+    const Record* target = ctx.store().find(owner["entity"].get<std::string>(), owner["id"].get<std::string>());
+    if (!target) return make_error("not_found", "That user or team does not exist; choose another one.", "ownerid");
+    if (const Json* disabled = target->get("isdisabled"); disabled && disabled->is_boolean() && disabled->get<bool>()) {
+        const Json* name = target->get("fullname");
+        return make_error("invalid", (name && name->is_string() ? name->get<std::string>() : target->id) +
+                                         " is disabled; assign the record to an active user.",
+                          "ownerid");
     }
-    record.attributes["modifiedon"] = when;
-    record.attributes["modifiedby"] = who;
+    Record after = current;
+    after.attributes["ownerid"] = make_lookup(owner["entity"].get<std::string>(), owner["id"].get<std::string>());
+    if (after == current) return {};
+    WriteOptions options;
+    options.rights.owner = true;
+    options.system = system;
+    return update_record(ctx, current, std::move(after), options);
 }
 
 void add_record_mutations(MutationRegistry& registry) {
     registry.add("record.create", record_create);
     registry.add("record.update", record_update);
     registry.add("record.delete", record_delete);
+    registry.add("record.assign", record_assign);
 }
 
 Json record_create_args(const std::string& entity, const std::string& id, const Json& fields) {
@@ -183,6 +184,10 @@ Json record_update_args(const Store& view, const std::string& entity, const std:
         base[it.key()] = v ? *v : Json();
     }
     return Json{{"entity", entity}, {"id", id}, {"fields", fields}, {"base", base}};
+}
+
+Json record_assign_args(const std::string& entity, const std::string& id, const Json& owner) {
+    return Json{{"entity", entity}, {"id", id}, {"ownerid", owner}};
 }
 
 Json record_delete_args(const Store& view, const std::string& entity, const std::string& id) {

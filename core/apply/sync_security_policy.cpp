@@ -2,6 +2,7 @@
 #include "core/apply/sync_security_policy.hpp"
 
 #include "core/apply/conflict.hpp"
+#include "core/apply/field_rules.hpp"
 #include "core/apply/validation.hpp"
 
 namespace casehub {
@@ -10,6 +11,8 @@ SecurityPolicy::SecurityPolicy() : schema_(casehub_schema()) {}
 SecurityPolicy::SecurityPolicy(const Schema& schema) : schema_(schema) {}
 
 Status SecurityPolicy::validate(const Store& store, const Record& after, const Record* before) const {
+    // Conflict records are sync's own bookkeeping, outside the schema (see conflict.hpp).
+    if (after.entity == conflict_entity) return {};
     return validate_record(schema_, store, after, before);
 }
 
@@ -22,17 +25,24 @@ Status SecurityPolicy::check(const Store& store, const UserContext& user, Privil
     return check_privilege(store, user, privilege, record);
 }
 
-Status SecurityPolicy::check_create(const Store& store, const UserContext& user, const Record& record) const {
-    return casehub::check_create(store, user, record);
+Status SecurityPolicy::check_fields(const Store& store, const UserContext&, const WriteRequest& write) const {
+    return check_field_rules(schema_, store, write);
 }
 
-Status SecurityPolicy::check_update(const Store& store, const UserContext& user, const Record& current,
-                                   const Record& updated) const {
-    return casehub::check_update(store, user, current, updated);
-}
-
-Status SecurityPolicy::check_delete(const Store& store, const UserContext& user, const Record& current) const {
-    return casehub::check_delete(store, user, current);
+Status SecurityPolicy::check_write(const Store& store, const UserContext& user, const WriteRequest& write) const {
+    switch (write.system) {
+        case SystemWork::none: break;
+        // Views and ratings: whoever may read the article.
+        case SystemWork::knowledge_counter: return casehub::check_privilege(store, user, Privilege::Read, *write.before);
+        // The rest checked what the agent needs before writing (see SystemWork).
+        default: return {};
+    }
+    switch (write.kind) {
+        case WriteKind::create: return casehub::check_create(store, user, *write.after);
+        case WriteKind::update: return casehub::check_update(store, user, *write.before, *write.after);
+        case WriteKind::remove: return casehub::check_delete(store, user, *write.before);
+    }
+    return {};
 }
 
 bool SecurityPolicy::can_read(const Store& store, const UserContext& user, const Record& record) const {

@@ -38,6 +38,34 @@ bool parse_attribute_type(std::string_view name, AttributeType& out) {
     return false;
 }
 
+namespace {
+constexpr std::pair<FieldGuard, std::string_view> kGuardNames[] = {
+    {FieldGuard::none, "none"},     {FieldGuard::stamped, "stamped"},
+    {FieldGuard::state, "state"},   {FieldGuard::owner, "owner"},
+    {FieldGuard::owner_business_unit, "owner_business_unit"},
+    {FieldGuard::unique_number, "unique_number"},
+    {FieldGuard::sla, "sla"},       {FieldGuard::system, "system"},
+};
+}  // namespace
+
+std::string_view to_string(FieldGuard guard) {
+    for (const auto& [g, n] : kGuardNames)
+        if (g == guard) return n;
+    return "none";
+}
+
+bool parse_field_guard(std::string_view name, FieldGuard& out) {
+    for (const auto& [g, n] : kGuardNames)
+        if (n == name) { out = g; return true; }
+    return false;
+}
+
+bool is_editable_on_forms(const AttributeDef& a) {
+    if (a.system) return false;
+    if (a.guard == FieldGuard::none) return true;
+    return a.guard == FieldGuard::state && a.type == AttributeType::StatusCode;
+}
+
 bool is_lookup_type(AttributeType type) {
     return type == AttributeType::Lookup || type == AttributeType::Customer || type == AttributeType::Owner;
 }
@@ -163,6 +191,12 @@ struct EntityBuilder {
         add(name, AttributeType::Customer, std::move(label)).required = required;
         return *this;
     }
+    // The field rule of an attribute already added (see FieldGuard).
+    EntityBuilder& guard(const char* name, FieldGuard g) {
+        for (auto& a : def.attributes)
+            if (a.name == name) a.guard = g;
+        return *this;
+    }
     EntityBuilder& required(const char* name) {
         for (auto& a : def.attributes)
             if (a.name == name) a.required = true;
@@ -173,8 +207,11 @@ struct EntityBuilder {
                                int default_state, int default_status) {
         auto& sc = add("statecode", AttributeType::StateCode, Label{"Status", "Statut", "Status"});
         sc.options = states;
+        sc.guard = FieldGuard::state;
+        // A status reason of the same state is an edit; one of another state is a state change.
         auto& st = add("statuscode", AttributeType::StatusCode, Label{"Status Reason", "Raison du statut", "Alasan Status"});
         st.options = statuses;
+        st.guard = FieldGuard::state;
         def.states = std::move(states);
         def.statuses = std::move(statuses);
         def.transitions = std::move(transitions);
@@ -186,19 +223,24 @@ struct EntityBuilder {
         // Every entity carries the audit columns; owned ones the owner and its BU.
         auto& c1 = add("createdon", AttributeType::DateTime, Label{"Created On", "Date de création", "Dibuat Pada"});
         c1.system = true;
+        c1.guard = FieldGuard::stamped;
         auto& c2 = add("modifiedon", AttributeType::DateTime, Label{"Modified On", "Modifié le", "Diubah Pada"});
         c2.system = true;
+        c2.guard = FieldGuard::stamped;
         auto& c3 = add("createdby", AttributeType::Lookup, Label{"Created By", "Créé par", "Dibuat Oleh"});
         c3.system = true;
+        c3.guard = FieldGuard::stamped;
         c3.targets = {"systemuser"};
         auto& c4 = add("modifiedby", AttributeType::Lookup, Label{"Modified By", "Modifié par", "Diubah Oleh"});
         c4.system = true;
+        c4.guard = FieldGuard::stamped;
         c4.targets = {"systemuser"};
         if (def.user_owned) {
-            add("ownerid", AttributeType::Owner, Label{"Owner", "Propriétaire", "Pemilik"});
+            add("ownerid", AttributeType::Owner, Label{"Owner", "Propriétaire", "Pemilik"}).guard = FieldGuard::owner;
             auto& bu = add("owningbusinessunit", AttributeType::Lookup,
                            Label{"Owning Business Unit", "Division propriétaire", "Unit Bisnis Pemilik"});
             bu.system = true;
+            bu.guard = FieldGuard::owner_business_unit;
             bu.targets = {"businessunit"};
         }
         return std::move(def);
@@ -356,6 +398,14 @@ EntityDef make_incident() {
         .datetime("resolvedon", {"Resolved On", "Résolu le", "Diselesaikan Pada"})
         // Set on create: the routing rules route the new case (see routing_rules.hpp).
         .boolean("routecase", {"Route Case", "Acheminer l'incident", "Rutekan Kasus"});
+    // Field rules: the number is the case's identity; the SLA engine keeps the timers and
+    // the deadlines it mirrors; closing sets resolvedon; the entitlement rule its terms.
+    b.guard("ticketnumber", FieldGuard::unique_number)
+        .guard("resolvedon", FieldGuard::state)
+        .guard("casehub_entitlementtermsused", FieldGuard::system);
+    for (const char* sla : {"slaid", "firstresponsebykpiid", "resolvebykpiid", "responseby", "resolveby",
+                            "firstresponsesent"})
+        b.guard(sla, FieldGuard::sla);
     b.state_model({opt(0, "Active", "Actif", "Aktif"), opt(1, "Resolved", "Résolu", "Diselesaikan"),
                    opt(2, "Canceled", "Annulé", "Dibatalkan")},
                   {opt(1, "In Progress", "En cours", "Sedang Berlangsung", 0),
@@ -1012,6 +1062,7 @@ void to_json(Json& j, const AttributeDef& a) {
     j = Json{{"name", a.name}, {"type", to_string(a.type)}, {"label", a.label}};
     if (a.required) j["required"] = true;
     if (a.system) j["system"] = true;
+    if (a.guard != FieldGuard::none) j["guard"] = to_string(a.guard);
     if (a.max_length) j["max_length"] = a.max_length;
     if (!a.targets.empty()) j["targets"] = a.targets;
     if (!a.options.empty()) j["options"] = a.options;
@@ -1023,6 +1074,7 @@ void from_json(const Json& j, AttributeDef& a) {
     if (auto it = j.find("label"); it != j.end()) from_json(*it, a.label);
     a.required = read_bool(j, "required");
     a.system = read_bool(j, "system");
+    if (!parse_field_guard(read_string(j, "guard"), a.guard)) a.guard = FieldGuard::none;
     if (auto it = j.find("max_length"); it != j.end() && it->is_number_unsigned()) a.max_length = it->get<std::size_t>();
     if (auto it = j.find("targets"); it != j.end() && it->is_array())
         for (const auto& t : *it)

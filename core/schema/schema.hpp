@@ -47,12 +47,38 @@ struct OptionValue {
     bool operator==(const OptionValue&) const = default;
 };
 
+// Who may write an attribute besides an agent with Write on the record: the field rules
+// the write path (core/apply/write_path.hpp) applies, kept here as data beside the schema.
+enum class FieldGuard {
+    none,                 // any writer with Write on the record
+    stamped,              // createdon/createdby/modifiedon/modifiedby: stamped by the write path only
+    state,                // statecode, statuscode to another state, and what closing sets (resolvedon):
+                          // only through the entity's named state mutations (case.resolve, ...)
+    owner,                // ownerid: only through assign (record.assign, case.assign), with Assign privilege
+    owner_business_unit,  // owningbusinessunit: follows the owner, never set directly
+    unique_number,        // ticketnumber: given once on create, unique among the entity's records
+    sla,                  // kept by the SLA engine from the case's timers (slaid, resolveby, ...)
+    system,               // kept by a domain rule (the entitlement terms a case used)
+};
+
+// "none", "stamped", "state", "owner", "owner_business_unit", "unique_number", "sla", "system".
+std::string_view to_string(FieldGuard guard);
+bool parse_field_guard(std::string_view name, FieldGuard& out);
+
+struct AttributeDef;
+// False for the attributes a form shows but an agent's edit may not change: system stamps
+// and every guarded field (state, owner, business unit, case number, SLA and rule-kept
+// fields), which their commands change instead. A status reason stays editable: one of
+// the record's current state is an edit.
+bool is_editable_on_forms(const AttributeDef& attribute);
+
 struct AttributeDef {
     std::string name;  // logical name
     AttributeType type = AttributeType::String;
     Label label;
     bool required = false;          // callers must supply a value (create and update)
     bool system = false;            // set by the mutation layer (createdon, modifiedby, ...)
+    FieldGuard guard = FieldGuard::none;  // who may write it (the field rules)
     std::size_t max_length = 0;     // strings/memos: maximum characters; 0 = unlimited
     std::vector<std::string> targets;  // lookups: entities it may point at
     std::vector<OptionValue> options;  // option sets: allowed values with labels

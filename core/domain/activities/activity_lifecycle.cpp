@@ -4,7 +4,7 @@
 #include <algorithm>
 
 #include "core/apply/mutation_args.hpp"
-#include "core/apply/record_save.hpp"
+#include "core/apply/write_path.hpp"
 #include "core/schema/schema.hpp"
 #include "core/schema/state_model.hpp"
 #include "core/base/time.hpp"
@@ -60,7 +60,9 @@ Status close_activity(ApplyContext& ctx, const Found& f, int state, int status, 
     after.attributes["statecode"] = state;
     after.attributes["statuscode"] = status;
     if (!after.get("actualend")) after.attributes["actualend"] = format_utc(ctx.now());
-    return save_changed_record(ctx, f.record, std::move(after));
+    WriteOptions closing;
+    closing.rights.state = true;
+    return update_record(ctx, f.record, std::move(after), closing);
 }
 
 Status activity_complete(ApplyContext& ctx, const Json& args) {
@@ -110,7 +112,9 @@ Status email_send(ApplyContext& ctx, const Json& args) {
     after.attributes["statecode"] = kCompleted;
     after.attributes["statuscode"] = email_status::pending_send;
     after.attributes["directioncode"] = true;  // outgoing
-    return save_changed_record(ctx, f->record, std::move(after));
+    WriteOptions sending;
+    sending.rights.state = true;
+    return update_record(ctx, f->record, std::move(after), sending);
 }
 
 }  // namespace

@@ -4,7 +4,8 @@
 //   email.send        {id}   a draft goes to the outbox: Completed / Pending Send; the mail
 //                            gateway on the server later marks it Sent
 // States and status reasons come from the schema's state models. Writes go through the
-// record triggers (save_changed_record), so SLA rules see a first response being sent.
+// write path (write_path.hpp) and its record triggers, so SLA rules see a first response
+// being sent.
 // Pure core.
 #pragma once
 #include <string>

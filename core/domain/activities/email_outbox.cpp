@@ -7,7 +7,7 @@
 #include "core/domain/activities/activity_lifecycle.hpp"
 #include "core/apply/mutation_args.hpp"
 #include "core/apply/record_mutations.hpp"
-#include "core/apply/record_save.hpp"
+#include "core/apply/write_path.hpp"
 #include "core/security/roles.hpp"
 
 namespace casehub {
@@ -183,7 +183,7 @@ Status email_mark_sent(ApplyContext& ctx, const Json& args) {
     after.attributes["actualend"] = format_utc(ctx.now());
     const std::string messageid = optional_string(args, "messageid");
     if (!messageid.empty()) after.attributes["messageid"] = messageid.substr(0, 320);
-    return save_changed_record(ctx, *email, std::move(after));
+    return update_record(ctx, *email, std::move(after));
 }
 
 Status email_mark_failed(ApplyContext& ctx, const Json& args) {
@@ -196,14 +196,12 @@ Status email_mark_failed(ApplyContext& ctx, const Json& args) {
     after.attributes["statecode"] = kOpen;
     after.attributes["statuscode"] = email_status::failed;
     after.attributes.erase("actualend");
-    stamp_record(ctx, after, false);
     // Completed -> Open is no transition an agent may make; the mail gateway hands a
     // message it could not send back to its author as Dataverse does, so only the state
-    // pair and the values are checked here, not the transition.
-    if (auto s = ctx.policy().validate(ctx.store(), after, nullptr); !s) return s;
-    if (auto s = ctx.policy().check_update(ctx.store(), ctx.user(), *email, after); !s) return s;
-    ctx.put(std::move(after));
-    return {};
+    // pair and the values are checked, not the transition.
+    WriteOptions gateway;
+    gateway.system = SystemWork::mail_gateway;
+    return update_record(ctx, *email, std::move(after), gateway);
 }
 
 }  // namespace

@@ -7,7 +7,7 @@
 
 #include "core/apply/mutation_args.hpp"
 #include "core/apply/record_mutations.hpp"
-#include "core/apply/record_save.hpp"
+#include "core/apply/write_path.hpp"
 #include "core/schema/schema.hpp"
 #include "core/base/time.hpp"
 #include "core/base/uuid.hpp"
@@ -112,8 +112,15 @@ Status inherit_from_parent_case(ApplyContext& ctx, const Record* before, Record&
     return {};
 }
 
-Status write_case(ApplyContext& ctx, const Record& before, Record after) {
-    return save_changed_record(ctx, before, std::move(after));
+// What the named state mutations (resolve, cancel, reactivate, merge) may write: the state.
+WriteOptions state_change() {
+    WriteOptions state;
+    state.rights.state = true;
+    return state;
+}
+
+Status write_case_state(ApplyContext& ctx, const Record& before, Record after) {
+    return update_record(ctx, before, std::move(after), state_change());
 }
 
 Status case_resolve(ApplyContext& ctx, const Json& args) {
@@ -163,14 +170,14 @@ Status case_resolve(ApplyContext& ctx, const Json& args) {
     resolution.attributes["statecode"] = 1;
     resolution.attributes["statuscode"] = 2;
     resolution.attributes["ownerid"] = make_lookup("systemuser", ctx.user().user_id);  // who closed it
-    if (auto s = save_new_record(ctx, std::move(resolution)); !s) return s;
+    if (auto s = create_record(ctx, std::move(resolution), state_change()); !s) return s;
 
     Record after = before;
     after.attributes["statecode"] = case_state::resolved;
     after.attributes["statuscode"] = *status;
     after.attributes["resolvedon"] = format_utc(ctx.now());
     after.attributes["resolution"] = subject;
-    return write_case(ctx, before, std::move(after));
+    return write_case_state(ctx, before, std::move(after));
 }
 
 Status case_cancel(ApplyContext& ctx, const Json& args) {
@@ -189,7 +196,7 @@ Status case_cancel(ApplyContext& ctx, const Json& args) {
     Record after = before;
     after.attributes["statecode"] = case_state::canceled;
     after.attributes["statuscode"] = *status;
-    return write_case(ctx, before, std::move(after));
+    return write_case_state(ctx, before, std::move(after));
 }
 
 Status case_reactivate(ApplyContext& ctx, const Json& args) {
@@ -212,18 +219,19 @@ Status case_reactivate(ApplyContext& ctx, const Json& args) {
         if (int_attribute(*r, "statecode", 0) == 1) resolutions.push_back(*r);
     // A system change on the agent's behalf: reopening needs Write on the case only, not on
     // resolutions (a Customer Service Representative may not edit those).
+    WriteOptions on_behalf;
+    on_behalf.system = SystemWork::case_reactivation;
     for (const Record& r : resolutions) {
         Record canceled = r;
         canceled.attributes["statecode"] = 2;
         canceled.attributes["statuscode"] = 3;
-        stamp_record(ctx, canceled, false);
-        ctx.put(std::move(canceled));
+        if (auto s = update_record(ctx, r, std::move(canceled), on_behalf); !s) return s;
     }
     Record after = before;
     after.attributes["statecode"] = case_state::active;
     after.attributes["statuscode"] = case_status::in_progress;
     after.attributes.erase("resolvedon");
-    return write_case(ctx, before, std::move(after));
+    return write_case_state(ctx, before, std::move(after));
 }
 
 Status case_set_status(ApplyContext& ctx, const Json& args) {
@@ -249,7 +257,7 @@ Status case_set_status(ApplyContext& ctx, const Json& args) {
                           "statuscode");
     Record after = before;
     after.attributes["statuscode"] = *status;
-    return write_case(ctx, before, std::move(after));
+    return update_record(ctx, before, std::move(after));
 }
 
 Status case_assign(ApplyContext& ctx, const Json& args) {
@@ -257,26 +265,8 @@ Status case_assign(ApplyContext& ctx, const Json& args) {
     if (auto s = check_argument_names(m, args, {"id", "ownerid"}); !s) return s;
     auto found = find_case(ctx, m, args, Privilege::Assign);
     if (!found) return found.error();
-    const Record& before = *found;
     auto owner = args.find("ownerid");
-    if (owner == args.end() || !owner->is_object() || !owner->contains("entity") || !owner->contains("id") ||
-        !(*owner)["entity"].is_string() || !(*owner)["id"].is_string() ||
-        ((*owner)["entity"] != "systemuser" && (*owner)["entity"] != "team"))
-        return make_error("missing_field", "Choose a user or team to assign the case to.", "ownerid");
-    const std::string entity = (*owner)["entity"].get<std::string>();
-    const std::string id = (*owner)["id"].get<std::string>();
-    const Record* target = ctx.store().find(entity, id);
-    if (!target) return make_error("not_found", "That user or team does not exist; choose another one.", "ownerid");
-    if (entity == "systemuser")
-        if (const Json* disabled = target->get("isdisabled"); disabled && disabled->is_boolean() && disabled->get<bool>())
-            return make_error("invalid", primary_name_of(casehub_schema(), *target) +
-                                             " is disabled; assign the case to an active user.",
-                              "ownerid");
-    Record after = before;
-    after.attributes["ownerid"] = make_lookup(entity, id);
-    if (const std::string bu = lookup_id_of(*target, "businessunitid"); !bu.empty())
-        after.attributes["owningbusinessunit"] = make_lookup("businessunit", bu);
-    return write_case(ctx, before, std::move(after));
+    return assign_record(ctx, *found, owner == args.end() ? Json() : *owner);
 }
 
 std::vector<Record> follows_of(const Store& store, const std::string& user_id, const std::string& id) {
@@ -295,7 +285,7 @@ Status case_follow(ApplyContext& ctx, const Json& args) {
     Record follow{"postfollow", ctx.derived_id("postfollow"), Json::object()};
     follow.attributes["regardingobjectid"] = make_lookup("incident", found->id);
     follow.attributes["ownerid"] = make_lookup("systemuser", ctx.user().user_id);
-    return save_new_record(ctx, std::move(follow));
+    return create_record(ctx, std::move(follow));
 }
 
 Status case_unfollow(ApplyContext& ctx, const Json& args) {
@@ -304,10 +294,8 @@ Status case_unfollow(ApplyContext& ctx, const Json& args) {
     auto id = required_string(m, args, "id");
     if (!id) return id.error();
     // Unfollowing works even when the case is gone: the follow must not outlive it.
-    for (const Record& f : follows_of(ctx.store(), ctx.user().user_id, *id)) {
-        if (auto s = ctx.policy().check_delete(ctx.store(), ctx.user(), f); !s) return s;
-        ctx.remove(f.entity, f.id);
-    }
+    for (const Record& f : follows_of(ctx.store(), ctx.user().user_id, *id))
+        if (auto s = delete_record(ctx, f); !s) return s;
     return {};
 }
 
@@ -319,7 +307,7 @@ Status move_links(ApplyContext& ctx, const std::string& entity, const char* attr
     for (const Record& r : linked) {
         Record moved = r;
         moved.attributes[attribute] = make_lookup("incident", to);
-        if (auto s = save_changed_record(ctx, r, std::move(moved)); !s) return s;
+        if (auto s = update_record(ctx, r, std::move(moved)); !s) return s;
     }
     return {};
 }
@@ -363,7 +351,7 @@ Status case_merge(ApplyContext& ctx, const Json& args) {
         merged.attributes["statecode"] = case_state::canceled;
         merged.attributes["statuscode"] = case_status::merged;
         merged.attributes["masterid"] = make_lookup("incident", surviving.id);
-        if (auto s = write_case(ctx, fresh, std::move(merged)); !s) return s;
+        if (auto s = write_case_state(ctx, fresh, std::move(merged)); !s) return s;
     }
     if (seen.empty() || (seen.size() == 1 && seen.count(surviving.id)))
         return make_error("missing_field", "Choose at least one other case to merge into " + case_name(surviving) + ".",

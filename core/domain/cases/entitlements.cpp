@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "core/apply/record_mutations.hpp"
+#include "core/apply/write_path.hpp"
 #include "core/security/roles.hpp"
 #include "core/schema/schema.hpp"
 
@@ -97,10 +97,9 @@ Status write_terms(ApplyContext& ctx, const std::string& entitlement_id, double 
     const Record before = *found;
     Record after = before;
     after.attributes["remainingterms"] = number_of(before, "remainingterms") + delta;
-    stamp_record(ctx, after, false);
-    if (auto s = ctx.before_save(&before, after); !s) return s;
-    ctx.put(after);
-    return ctx.after_save(&before, after);
+    WriteOptions terms;
+    terms.system = SystemWork::entitlement_terms;
+    return update_record(ctx, before, std::move(after), terms);
 }
 
 bool decreases_on_resolution(const Record& e) { return int_of(e, "decreaseremainingon", 0) == 0; }

@@ -1,6 +1,6 @@
-// kb.* mutations (see knowledge_lifecycle.hpp). Every write goes through write_record:
-// stamp, record triggers, schema validation and the privilege check, as record.update
-// does, so a lifecycle step can never do what the agent could not do by hand. Counters
+// kb.* mutations (see knowledge_lifecycle.hpp). Every write goes through the write path
+// (write_path.hpp): field rules, stamp, record triggers, schema validation and the
+// privilege check, so a lifecycle step can never do what the agent could not do by hand. Counters
 // (views, ratings) need only Read on the article: Dataverse keeps them as system data.
 #include "core/domain/knowledge/knowledge_lifecycle.hpp"
 
@@ -10,6 +10,7 @@
 
 #include "core/apply/mutation_args.hpp"
 #include "core/apply/record_mutations.hpp"
+#include "core/apply/write_path.hpp"
 #include "core/schema/state_model.hpp"
 #include "core/base/uuid.hpp"
 
@@ -60,30 +61,21 @@ Result<Record> find_article(const ApplyContext& ctx, const std::string& m, const
     return *r;
 }
 
-// Writes `after` (an update of `before`, or a new record when before is null) with the
-// same checks as record.create / record.update.
-Status write_record(ApplyContext& ctx, const Record* stored, Record after) {
-    // A copy: `stored` may point into the store, which put() is about to change.
-    const std::optional<Record> kept = stored ? std::optional<Record>(*stored) : std::nullopt;
-    const Record* before = kept ? &*kept : nullptr;
-    if (!before) after = ctx.policy().prepare_create(ctx.store(), std::move(after), ctx.user());
-    stamp_record(ctx, after, before == nullptr);
-    if (auto s = ctx.before_save(before, after); !s) return s;
-    if (auto s = ctx.policy().validate(ctx.store(), after, before); !s) return s;
-    if (before) {
-        if (auto s = ctx.policy().check_update(ctx.store(), ctx.user(), *before, after); !s) return s;
-    } else {
-        if (auto s = ctx.policy().check_create(ctx.store(), ctx.user(), after); !s) return s;
-    }
-    ctx.put(after);
-    return ctx.after_save(before, after);
+// Writes `after` (an update of `stored`, or a new record when stored is null) through the
+// write path. The kb.* mutations are the article's named state mutations: they may move
+// its state; every other rule (validation, privileges, triggers) is record.update's.
+Status write_kb_record(ApplyContext& ctx, const Record* stored, Record after) {
+    WriteOptions lifecycle;
+    lifecycle.rights.state = true;
+    if (!stored) return create_record(ctx, std::move(after), lifecycle);
+    return update_record(ctx, *stored, std::move(after), lifecycle);
 }
 
-// A counter update: the agent needs only to see the article.
+// A counter update (views, ratings): the agent needs only to see the article.
 Status write_counter(ApplyContext& ctx, const Record& before, Record after) {
-    if (auto s = ctx.policy().check(ctx.store(), ctx.user(), Privilege::Read, before); !s) return s;
-    ctx.put(std::move(after));
-    return {};
+    WriteOptions counter;
+    counter.system = SystemWork::knowledge_counter;
+    return update_record(ctx, before, std::move(after), counter);
 }
 
 Status move_to(ApplyContext& ctx, const Record& before, int state, int status, Json extra = Json::object()) {
@@ -98,7 +90,7 @@ Status move_to(ApplyContext& ctx, const Record& before, int state, int status, J
                                                         "; it cannot become " + state_label(state) + ".",
                               "statecode");
     }
-    return write_record(ctx, &before, std::move(after));
+    return write_kb_record(ctx, &before, std::move(after));
 }
 
 Error wrong_state(const Record& a, const std::string& action, const std::string& needed) {
@@ -170,7 +162,7 @@ Status archive_previous(ApplyContext& ctx, const Record& published) {
         after.attributes["statecode"] = kb_state::archived;
         after.attributes["statuscode"] = kStatusArchived;
         after.attributes["islatestversion"] = false;
-        if (auto s = write_record(ctx, v, std::move(after)); !s) return s;
+        if (auto s = write_kb_record(ctx, v, std::move(after)); !s) return s;
     }
     return {};
 }
@@ -299,7 +291,7 @@ Status kb_new_version(ApplyContext& ctx, const Json& args) {
             if (int_attr(*v, "majorversionnumber", 1) > r.attributes["majorversionnumber"].get<int>())
                 r.attributes["majorversionnumber"] = int_attr(*v, "majorversionnumber", 1);
     }
-    return write_record(ctx, nullptr, std::move(r));
+    return write_kb_record(ctx, nullptr, std::move(r));
 }
 
 const char* language_name(int code) {
@@ -344,7 +336,7 @@ Status kb_translate(ApplyContext& ctx, const Json& args) {
                           "languagecode");
     Record r = draft_copy(*a, *new_id);
     r.attributes["languagecode"] = code;
-    return write_record(ctx, nullptr, std::move(r));
+    return write_kb_record(ctx, nullptr, std::move(r));
 }
 
 // kb.add_category / kb.add_product / kb.add_related_article: one link record, refused
@@ -368,7 +360,7 @@ Status kb_add_link(ApplyContext& ctx, const Json& args, const std::string& m, co
                               target_attr);
     Record link{link_entity, *link_id,
                 Json{{"knowledgearticleid", make_lookup(kEntity, a->id)}, {target_attr, make_lookup(target_entity, *target)}}};
-    return write_record(ctx, nullptr, std::move(link));
+    return write_kb_record(ctx, nullptr, std::move(link));
 }
 
 Status kb_link_to_case(ApplyContext& ctx, const Json& args) {
@@ -394,13 +386,13 @@ Status kb_link_to_case(ApplyContext& ctx, const Json& args) {
         // Sending an article already linked marks the link as sent.
         Record after = *l;
         after.attributes["issent"] = true;
-        return write_record(ctx, l, std::move(after));
+        return write_kb_record(ctx, l, std::move(after));
     }
     Record link{"knowledgearticleincident", *link_id,
                 Json{{"knowledgearticleid", make_lookup(kEntity, a->id)},
                      {"incidentid", make_lookup("incident", *incident)},
                      {"issent", issent}}};
-    return write_record(ctx, nullptr, std::move(link));
+    return write_kb_record(ctx, nullptr, std::move(link));
 }
 
 Status kb_view(ApplyContext& ctx, const Json& args) {
@@ -432,7 +424,7 @@ Status kb_rate(ApplyContext& ctx, const Json& args) {
     const int stars = rating->get<int>();
     Json fields{{"title", string_attr(*a, "title")}, {"rating", stars}, {"regardingobjectid", make_lookup(kEntity, a->id)}};
     if (!comments.empty()) fields["comments"] = comments;
-    if (auto s = write_record(ctx, nullptr, Record{"feedback", *feedback_id, std::move(fields)}); !s) return s;
+    if (auto s = write_kb_record(ctx, nullptr, Record{"feedback", *feedback_id, std::move(fields)}); !s) return s;
     Record after = *a;
     const int count = int_attr(*a, "rating_count", 0) + 1, sum = int_attr(*a, "rating_sum", 0) + stars;
     after.attributes["rating_count"] = count;

@@ -8,6 +8,7 @@
 
 #include "core/apply/mutation_args.hpp"
 #include "core/apply/record_mutations.hpp"
+#include "core/apply/write_path.hpp"
 #include "core/base/time.hpp"
 
 namespace casehub {
@@ -112,9 +113,15 @@ Status require_active(const Loaded& l) {
     return {};
 }
 
-void save_instance(ApplyContext& ctx, Record instance, bool created) {
-    stamp_record(ctx, instance, created);
-    ctx.put(std::move(instance));
+// Process instances are the process's bookkeeping on a record the agent may Write (checked
+// by load_instance / switch_process): system work, validated and stamped.
+Status save_instance(ApplyContext& ctx, Record instance, bool created) {
+    WriteOptions bookkeeping;
+    bookkeeping.system = SystemWork::process_instance;
+    if (created) return create_record(ctx, std::move(instance), bookkeeping);
+    const Record* stored = ctx.store().find(instance.entity, instance.id);
+    if (!stored) return create_record(ctx, std::move(instance), bookkeeping);
+    return update_record(ctx, *stored, std::move(instance), bookkeeping);
 }
 
 Record new_instance(ApplyContext& ctx, const ProcessDefinition& process, const Record& record) {
@@ -144,12 +151,12 @@ void set_active(Record& instance) {
 }
 
 // Aborts the record's active instance other than `keep_id` (one active process per record).
-void abort_other_active(ApplyContext& ctx, const Record& record, const std::string& keep_id) {
+Status abort_other_active(ApplyContext& ctx, const Record& record, const std::string& keep_id) {
     const Record* active = active_process_instance(ctx.store(), record.entity, record.id);
-    if (!active || active->id == keep_id) return;
+    if (!active || active->id == keep_id) return {};
     Record other = *active;
     set_inactive(other, bpf_status_aborted, ctx.now());
-    save_instance(ctx, std::move(other), false);
+    return save_instance(ctx, std::move(other), false);
 }
 
 Status next_stage(ApplyContext& ctx, const Json& args) {
@@ -177,8 +184,7 @@ Status next_stage(ApplyContext& ctx, const Json& args) {
         instance.attributes["activestagestartedon"] = format_utc(ctx.now());
         instance.attributes["traversedpath"] = join_path(path);
     }
-    save_instance(ctx, std::move(instance), false);
-    return {};
+    return save_instance(ctx, std::move(instance), false);
 }
 
 Status previous_stage(ApplyContext& ctx, const Json& args) {
@@ -193,8 +199,7 @@ Status previous_stage(ApplyContext& ctx, const Json& args) {
     instance.attributes["activestageid"] = path.back();
     instance.attributes["activestagestartedon"] = format_utc(ctx.now());
     instance.attributes["traversedpath"] = join_path(path);
-    save_instance(ctx, std::move(instance), false);
-    return {};
+    return save_instance(ctx, std::move(instance), false);
 }
 
 Status abandon(ApplyContext& ctx, const Json& args) {
@@ -203,8 +208,7 @@ Status abandon(ApplyContext& ctx, const Json& args) {
     if (auto s = require_active(*l); !s) return s;
     Record instance = l->instance;
     set_inactive(instance, bpf_status_aborted, ctx.now());
-    save_instance(ctx, std::move(instance), false);
-    return {};
+    return save_instance(ctx, std::move(instance), false);
 }
 
 Status reactivate(ApplyContext& ctx, const Json& args) {
@@ -213,11 +217,10 @@ Status reactivate(ApplyContext& ctx, const Json& args) {
     if (int_attr(l->instance, "statecode", 0) == 0)
         return make_error("already_active", "The " + l->process.name + " is already active on this record.");
     if (auto s = require_open_record(*l->record); !s) return s;
-    abort_other_active(ctx, *l->record, l->instance.id);
+    if (auto s = abort_other_active(ctx, *l->record, l->instance.id); !s) return s;
     Record instance = l->instance;
     set_active(instance);
-    save_instance(ctx, std::move(instance), false);
-    return {};
+    return save_instance(ctx, std::move(instance), false);
 }
 
 Status switch_process(ApplyContext& ctx, const Json& args) {
@@ -243,17 +246,15 @@ Status switch_process(ApplyContext& ctx, const Json& args) {
     if (int_attr(*workflow, "statecode", 0) != 1)
         return make_error("inactive_process", def->name + " is not activated.", "processid");
     const std::string instance_id = process_instance_id(def->id, record->id);
-    abort_other_active(ctx, *record, instance_id);
+    if (auto s = abort_other_active(ctx, *record, instance_id); !s) return s;
     if (const Record* earlier = ctx.store().find("bpfinstance", instance_id)) {
         // Back to a process run before: it resumes where it was.
         Record instance = *earlier;
         if (int_attr(instance, "statecode", 0) == 0) return {};
         set_active(instance);
-        save_instance(ctx, std::move(instance), false);
-    } else {
-        save_instance(ctx, new_instance(ctx, *def, *record), true);
+        return save_instance(ctx, std::move(instance), false);
     }
-    return {};
+    return save_instance(ctx, new_instance(ctx, *def, *record), true);
 }
 
 // Starts the first activated process of the entity on a record just created.
@@ -262,8 +263,7 @@ Status start_on_create(ApplyContext& ctx, const Record* before, const Record& re
     if (active_process_instance(ctx.store(), record.entity, record.id)) return {};
     const auto processes = processes_for(ctx.store(), record.entity);
     if (processes.empty()) return {};
-    save_instance(ctx, new_instance(ctx, processes.front(), record), true);
-    return {};
+    return save_instance(ctx, new_instance(ctx, processes.front(), record), true);
 }
 
 }  // namespace

@@ -1,12 +1,14 @@
 // Queue item operations with Dataverse semantics (AddToQueue, PickFromQueue,
-// ReleaseToQueue, Route, RemoveFromQueue). Every write goes through the ApplyContext
-// (undo log, triggers, validation, the Policy's privilege checks), so a refused step
-// rolls the whole mutation back on the replica and on the server alike.
+// ReleaseToQueue, Route, RemoveFromQueue). Every write goes through the write path
+// (write_path.hpp), so a refused step rolls the whole mutation back on the replica and on
+// the server alike. Moving an item is checked here (check_take_over) and written as
+// SystemWork::queue_item: the item belongs to its queue's owner, not to the agent.
 #include "core/domain/queues/queue_operations.hpp"
 
 #include <algorithm>
 
 #include "core/apply/record_mutations.hpp"
+#include "core/apply/write_path.hpp"
 #include "core/schema/schema.hpp"
 
 namespace casehub {
@@ -55,13 +57,11 @@ Result<Record> find_item(const ApplyContext& ctx, const std::string& item_id) {
     return *found;
 }
 
-// Writes an updated item: stamps, triggers, validation, then put.
+// Writes an item moved by pick/release/route, whose caller ran check_take_over.
 Status save_item(ApplyContext& ctx, const Record& before, Record after) {
-    stamp_record(ctx, after, false);
-    if (auto s = ctx.before_save(&before, after); !s) return s;
-    if (auto s = ctx.policy().validate(ctx.store(), after, &before); !s) return s;
-    ctx.put(after);
-    return ctx.after_save(&before, after);
+    WriteOptions moved;
+    moved.system = SystemWork::queue_item;
+    return update_record(ctx, before, std::move(after), moved);
 }
 
 // Changing where an item is or who works it: Write when nobody or the user works it;
@@ -80,9 +80,11 @@ void clear_worker(Record& item) {
     item.attributes.erase("workeridmodifiedon");
 }
 
+// Removes an item whose caller checked the agent may (its worker, or Assign; Delete otherwise).
 Status delete_item(ApplyContext& ctx, const Record& item) {
-    ctx.remove("queueitem", item.id);
-    return {};
+    WriteOptions removed;
+    removed.system = SystemWork::queue_item;
+    return delete_record(ctx, item, removed);
 }
 
 }  // namespace
@@ -129,22 +131,19 @@ Result<std::string> add_to_queue(ApplyContext& ctx, const std::string& queue_id,
     if (const Json* p = object->get("prioritycode"); p && p->is_number_integer()) item.attributes["priority"] = *p;
     item.attributes["statecode"] = 0;
     item.attributes["statuscode"] = 1;
-    item = ctx.policy().prepare_create(ctx.store(), std::move(item), ctx.user());
-    stamp_record(ctx, item, true);
-    if (auto s = ctx.before_save(nullptr, item); !s) return s.error();
-    if (auto s = ctx.policy().validate(ctx.store(), item, nullptr); !s) return s.error();
-    if (auto s = ctx.policy().check_create(ctx.store(), ctx.user(), item); !s) return s.error();
+    // The agent must be able to create the item as their own, checked before it is given
+    // to the queue's owner.
+    const Record as_own = ctx.policy().prepare_create(ctx.store(), item, ctx.user());
+    const WriteRequest create_own{WriteKind::create, nullptr, &as_own, {}, SystemWork::none, &ctx.mutation().name};
+    if (auto s = ctx.policy().check_write(ctx.store(), ctx.user(), create_own); !s) return s.error();
     // Once the user may add it, the item belongs to its queue's owner (as when it is
     // routed), so the queue's team sees it whoever put it there: a mail gateway, a routing
     // rule, an agent of another business unit.
-    if (const Json* owner = queue->get("ownerid"); owner && owner->is_object()) {
-        item.attributes["ownerid"] = *owner;
-        item.attributes.erase("owningbusinessunit");
-        item = with_default_owner(ctx.store(), std::move(item), ctx.user());
-    }
+    if (const Json* owner = queue->get("ownerid"); owner && owner->is_object()) item.attributes["ownerid"] = *owner;
     const std::string id = item.id;
-    ctx.put(item);
-    if (auto s = ctx.after_save(nullptr, item); !s) return s.error();
+    WriteOptions queued;
+    queued.system = SystemWork::queue_item;
+    if (auto s = create_record(ctx, std::move(item), queued); !s) return s.error();
     return id;
 }
 
@@ -189,10 +188,8 @@ Status release_queue_item(ApplyContext& ctx, const std::string& item_id) {
     Record after = before;
     clear_worker(after);
     // Back to the queue's owner (ReleaseToQueue), so the queue's agents can pick it.
-    if (const Record* queue = ctx.store().find("queue", lookup_id_of(before, "queueid"))) {
+    if (const Record* queue = ctx.store().find("queue", lookup_id_of(before, "queueid")))
         if (const Json* owner = queue->get("ownerid")) after.attributes["ownerid"] = *owner;
-        if (const Json* bu = queue->get("owningbusinessunit")) after.attributes["owningbusinessunit"] = *bu;
-    }
     return save_item(ctx, before, std::move(after));
 }
 
@@ -228,22 +225,10 @@ Status route_queue_item_to_principal(ApplyContext& ctx, const std::string& item_
                                                     " to route the item to.", "to");
     if (auto s = check_take_over(ctx, before, "route"); !s) return s;
 
-    // The record in the item goes to them too, as Assign would do it.
+    // The record in the item goes to them too, by Assign (the agent needs the privilege).
     const std::string object_entity = lookup_entity_of(before, "objectid");
-    if (const Record* object = ctx.store().find(object_entity, lookup_id_of(before, "objectid"))) {
-        Record assigned = *object;
-        assigned.attributes["ownerid"] = make_lookup(entity, id);
-        if (const Json* bu = target->get("businessunitid")) assigned.attributes["owningbusinessunit"] = *bu;
-        if (!(assigned == *object)) {
-            stamp_record(ctx, assigned, false);
-            if (auto s = ctx.before_save(object, assigned); !s) return s;
-            if (auto s = ctx.policy().validate(ctx.store(), assigned, object); !s) return s;
-            if (auto s = ctx.policy().check_update(ctx.store(), ctx.user(), *object, assigned); !s) return s;
-            const Record object_before = *object;
-            ctx.put(assigned);
-            if (auto s = ctx.after_save(&object_before, assigned); !s) return s;
-        }
-    }
+    if (const Record* object = ctx.store().find(object_entity, lookup_id_of(before, "objectid")))
+        if (auto s = assign_record(ctx, *object, make_lookup(entity, id)); !s) return s;
     if (remove) return delete_item(ctx, before);
     Record after = before;
     after.attributes["workerid"] = make_lookup(entity, id);
@@ -261,8 +246,7 @@ Status remove_queue_item(ApplyContext& ctx, const std::string& item_id) {
     if (!worker.empty() && !ctx.policy().check(ctx.store(), ctx.user(), Privilege::Assign, before))
         return make_error("forbidden",
                           holder_name(ctx, before) + " is working on this item; only they or a CSR Manager may remove it.");
-    if (auto s = ctx.policy().check_delete(ctx.store(), ctx.user(), before); !s) return s;
-    return delete_item(ctx, before);
+    return delete_record(ctx, before);
 }
 
 }  // namespace casehub

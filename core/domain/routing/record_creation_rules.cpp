@@ -1,5 +1,5 @@
 // email.receive: inbound mail through the record creation rule of the queue it was sent
-// to. Records are written through the registered record.create handler, so validation,
+// to. Records are written through the write path (write_path.hpp), so validation,
 // privileges and the incident triggers (entitlement, SLA, process, routing) run as for a
 // case an agent creates.
 #include "core/domain/routing/record_creation_rules.hpp"
@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/domain/queues/queue_operations.hpp"
+#include "core/apply/write_path.hpp"
 #include "core/domain/routing/routing_rules.hpp"
 #include "core/schema/ticket_number.hpp"
 #include "core/base/time.hpp"
@@ -91,10 +92,15 @@ std::uint64_t bits_of(const std::string& uuid) {
     return bits;
 }
 
-Status create_record(ApplyContext& ctx, const std::string& entity, const std::string& id, const Json& fields) {
-    const MutationHandler* create = ctx.registry() ? ctx.registry()->find("record.create") : nullptr;
-    if (!create) return make_error("unavailable", "Records cannot be created here (record.create is not registered).");
-    return (*create)(ctx, Json{{"entity", entity}, {"id", id}, {"fields", fields}});
+// Creates a record the mail made. It may start closed (a received email is Completed):
+// email.receive is the named mutation that creates it so.
+Status create_from_mail(ApplyContext& ctx, const std::string& entity, const std::string& id, const Json& fields) {
+    Record record{entity, id, Json::object()};
+    for (auto it = fields.begin(); it != fields.end(); ++it)
+        if (!it.value().is_null()) record.attributes[it.key()] = it.value();
+    WriteOptions received;
+    received.rights.state = true;
+    return create_record(ctx, std::move(record), received);
 }
 
 // The queue whose mailbox is among the recipients.
@@ -297,7 +303,7 @@ Result<InboundOutcome> receive_email(ApplyContext& ctx, const InboundEmail& emai
         out.contact_id = ctx.derived_id("contact");
         Json contact = contact_fields(email, address);
         if (!owner.is_null()) contact["ownerid"] = owner;
-        if (auto s = create_record(ctx, "contact", out.contact_id, contact); !s) return s.error();
+        if (auto s = create_from_mail(ctx, "contact", out.contact_id, contact); !s) return s.error();
         out.created_contact = true;
         sender_lookup = make_lookup("contact", out.contact_id);
     }
@@ -321,7 +327,7 @@ Result<InboundOutcome> receive_email(ApplyContext& ctx, const InboundEmail& emai
                                            make_ticket_suffix(bits_of(incident_id)))}};
         if (!out.contact_id.empty()) fields["primarycontactid"] = make_lookup("contact", out.contact_id);
         if (!owner.is_null()) fields["ownerid"] = owner;
-        if (auto s = create_record(ctx, "incident", incident_id, fields); !s) return s.error();
+        if (auto s = create_from_mail(ctx, "incident", incident_id, fields); !s) return s.error();
         out.created_case = true;
     }
     out.incident_id = incident_id;
@@ -341,7 +347,7 @@ Result<InboundOutcome> receive_email(ApplyContext& ctx, const InboundEmail& emai
         fields["regardingobjectid"] = make_lookup("incident", incident_id);
     else if (!sender_lookup.is_null())
         fields["regardingobjectid"] = sender_lookup;
-    if (auto s = create_record(ctx, "email", out.email_id, fields); !s) return s.error();
+    if (auto s = create_from_mail(ctx, "email", out.email_id, fields); !s) return s.error();
 
     // Work lands in the mailbox's queue unless routing placed the new case elsewhere.
     if (out.created_case) {

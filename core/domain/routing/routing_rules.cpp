@@ -24,19 +24,6 @@ std::string string_attr(const Record& r, const char* name) {
     return v && v->is_string() ? v->get<std::string>() : std::string();
 }
 
-// Assigns the case to the item's user or team (and that owner's business unit).
-Status assign_case(ApplyContext& ctx, const Record& incident, const Json& owner) {
-    Record after = incident;
-    after.attributes["ownerid"] = owner;
-    const std::string owner_entity = owner.value("entity", std::string());
-    if (const Record* o = ctx.store().find(owner_entity, owner.value("id", std::string())))
-        if (const Json* bu = o->get("businessunitid")) after.attributes["owningbusinessunit"] = *bu;
-    stamp_record(ctx, after, false);
-    if (auto s = ctx.before_save(&incident, after); !s) return s;
-    ctx.put(after);
-    return ctx.after_save(&incident, after);
-}
-
 Status apply_routing_mutation(ApplyContext& ctx, const Json& args) {
     if (!args.is_object()) return make_error("wrong_type", "case.apply_routing needs {\"id\": case id}.");
     for (auto it = args.begin(); it != args.end(); ++it)
@@ -138,7 +125,8 @@ Result<RoutingOutcome> apply_routing(ApplyContext& ctx, const std::string& incid
     }
     const Json* owner = item->get("assignobjectid");
     if (owner && owner->is_object()) {
-        if (auto s = assign_case(ctx, incident, *owner); !s) return s.error();
+        // The organisation's rule assigns the case: the agent routing it needs no Assign.
+        if (auto s = assign_record(ctx, incident, *owner, SystemWork::routing_rule); !s) return s.error();
         outcome.owner = *owner;
         return outcome;
     }

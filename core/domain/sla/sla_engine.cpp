@@ -1,12 +1,14 @@
 // SLA engine (see sla_engine.hpp). The incident trigger does its work in before_save:
 // the KPI instances it starts must exist before the case's firstresponsebykpiid /
 // resolvebykpiid lookups are validated, and the case's responseby / resolveby move with
-// them. Everything it writes goes through ctx.put, so a refused case leaves nothing behind.
+// them. Everything it writes goes through the write path as SystemWork::sla_timer or
+// sla_engine, so a refused case leaves nothing behind.
 #include "core/domain/sla/sla_engine.hpp"
 
 #include <algorithm>
 
 #include "core/apply/record_mutations.hpp"
+#include "core/apply/write_path.hpp"
 
 namespace casehub {
 
@@ -104,6 +106,16 @@ bool is_paused_status(const Record* sla, const Record& incident) {
     return std::find(codes.begin(), codes.end(), static_cast<int>(int_of(incident, "statuscode", 1))) != codes.end();
 }
 
+// Writes a timer the incident trigger starts or moves (inside the case's own write), or a
+// record an SLA action makes (sla.evaluate), as the SLA engine's system work.
+Status save_sla_record(ApplyContext& ctx, Record record, SystemWork work = SystemWork::sla_timer) {
+    WriteOptions engine;
+    engine.system = work;
+    if (const Record* stored = ctx.store().find(record.entity, record.id))
+        return update_record(ctx, *stored, std::move(record), engine);
+    return create_record(ctx, std::move(record), engine);
+}
+
 // Recomputes failuretime / warningtime of a running instance from its terms.
 void refresh_deadlines(Record& instance, const BusinessCalendar& calendar) {
     const auto start = time_of(instance, "casehub_lastresumedon");
@@ -123,9 +135,9 @@ void mirror_deadline(Record& incident, const Record& item, const Record& instanc
 }
 
 // Starts the KPIs of `sla_id` that apply to the new (or re-targeted) case.
-void start_kpis(ApplyContext& ctx, Record& incident, const std::string& sla_id) {
+Status start_kpis(ApplyContext& ctx, Record& incident, const std::string& sla_id) {
     const Record* sla = ctx.store().find("sla", sla_id);
-    if (!sla || int_of(*sla, "statecode", 0) != 1) return;  // a draft SLA runs no timers
+    if (!sla || int_of(*sla, "statecode", 0) != 1) return {};  // a draft SLA runs no timers
     const BusinessCalendar calendar = calendar_of_sla(ctx.store(), sla);
     TimestampMs start = ctx.now();
     const std::string from = string_of(*sla, "applicablefrom");
@@ -143,18 +155,18 @@ void start_kpis(ApplyContext& ctx, Record& incident, const std::string& sla_id) 
         if (paused) k.attributes["pausedon"] = format_utc(start);
         for (const char* a : {"ownerid", "owningbusinessunit"})
             if (const Json* v = incident.get(a)) k.attributes[a] = *v;
-        stamp_record(ctx, k, true);
         const std::string related = string_of(*item, "relatedfield");
         if (!related.empty() && (related == "firstresponsebykpiid" || related == "resolvebykpiid"))
             incident.attributes[related] = make_lookup("slakpiinstance", k.id);
         mirror_deadline(incident, *item, k);
-        ctx.put(std::move(k));
+        if (auto s = save_sla_record(ctx, std::move(k)); !s) return s;
     }
+    return {};
 }
 
 // Moves every open timer of the case along with the case's new state: success, cancel,
 // pause, resume. Writes the instances it changes; `incident` gets the new deadlines.
-void settle_kpis(ApplyContext& ctx, Record& incident) {
+Status settle_kpis(ApplyContext& ctx, Record& incident) {
     for (const Record* stored : kpi_instances_of(ctx.store(), incident.id)) {
         const KpiStatus status = stored_status(*stored);
         if (is_terminal(status)) continue;
@@ -192,9 +204,9 @@ void settle_kpis(ApplyContext& ctx, Record& incident) {
         } else {
             continue;
         }
-        stamp_record(ctx, k, false);
-        ctx.put(std::move(k));
+        if (auto s = save_sla_record(ctx, std::move(k)); !s) return s;
     }
+    return {};
 }
 
 Status sla_before_save(ApplyContext& ctx, const Record* before, Record& incident) {
@@ -202,9 +214,8 @@ Status sla_before_save(ApplyContext& ctx, const Record* before, Record& incident
         const std::string sla = pick_sla(ctx.store(), incident);
         if (sla.empty()) return {};
         incident.attributes["slaid"] = make_lookup("sla", sla);
-        start_kpis(ctx, incident, sla);
-        settle_kpis(ctx, incident);  // a case created already answered or on hold
-        return {};
+        if (auto s = start_kpis(ctx, incident, sla); !s) return s;
+        return settle_kpis(ctx, incident);  // a case created already answered or on hold
     }
     const std::string old_sla = lookup_id_of(*before, "slaid"), new_sla = lookup_id_of(incident, "slaid");
     if (old_sla != new_sla) {
@@ -213,14 +224,31 @@ Status sla_before_save(ApplyContext& ctx, const Record* before, Record& incident
             if (is_terminal(stored_status(*stored))) continue;
             Record k = *stored;
             k.attributes["status"] = static_cast<int>(KpiStatus::Canceled);
-            stamp_record(ctx, k, false);
-            ctx.put(std::move(k));
+            if (auto s = save_sla_record(ctx, std::move(k)); !s) return s;
         }
         for (const char* a : {"firstresponsebykpiid", "resolvebykpiid", "responseby", "resolveby"}) incident.attributes.erase(a);
-        if (!new_sla.empty()) start_kpis(ctx, incident, new_sla);
+        if (!new_sla.empty())
+            if (auto s = start_kpis(ctx, incident, new_sla); !s) return s;
     }
-    settle_kpis(ctx, incident);
-    return {};
+    return settle_kpis(ctx, incident);
+}
+
+// The first outgoing email an agent sends regarding a case (a draft leaving Open: Send,
+// or Mark Complete) is its first response: the SLA engine marks the case
+// (firstresponsesent is the engine's field, see FieldGuard::sla), and the case's own write
+// then settles its First Response By timer. Emails made already closed (the SLA's own
+// notifications, received mail) are not responses.
+Status first_response_after_save(ApplyContext& ctx, const Record* before, const Record& email) {
+    const bool outgoing = bool_of(email, "directioncode");
+    const bool closed_now = before && int_of(*before, "statecode", 0) == 0 && int_of(email, "statecode", 0) == 1;
+    if (!outgoing || !closed_now || lookup_entity_of(email, "regardingobjectid") != "incident") return {};
+    const Record* incident = ctx.store().find("incident", lookup_id_of(email, "regardingobjectid"));
+    if (!incident || bool_of(*incident, "firstresponsesent") || int_of(*incident, "statecode", 0) != 0) return {};
+    Record after = *incident;
+    after.attributes["firstresponsesent"] = true;
+    WriteOptions engine;
+    engine.system = SystemWork::sla_engine;
+    return update_record(ctx, *incident, std::move(after), engine);
 }
 
 // A calendar that cannot be read would stop every timer using it: refuse it when saved.
@@ -230,10 +258,10 @@ Status calendar_before_save(ApplyContext&, const Record*, Record& calendar) {
     return {};
 }
 
-void apply_actions(ApplyContext& ctx, const Json& actions, const Record& instance, const char* phase,
-                   Record& incident) {
+Status apply_actions(ApplyContext& ctx, const Json& actions, const Record& instance, const char* phase,
+                     Record& incident) {
     const Json list = parse_json_text(actions);
-    if (!list.is_array()) return;
+    if (!list.is_array()) return {};
     int n = 0;
     for (const auto& a : list) {
         ++n;
@@ -267,10 +295,10 @@ void apply_actions(ApplyContext& ctx, const Json& actions, const Record& instanc
             mail.attributes["statuscode"] = 6;  // Pending Send: the outbox sends it
             for (const char* o : {"ownerid", "owningbusinessunit"})
                 if (const Json* v = incident.get(o)) mail.attributes[o] = *v;
-            stamp_record(ctx, mail, true);
-            ctx.put(std::move(mail));
+            if (auto s = save_sla_record(ctx, std::move(mail), SystemWork::sla_engine); !s) return s;
         }
     }
+    return {};
 }
 
 // The two thresholds whose actions sla.evaluate applies once each.
@@ -300,13 +328,21 @@ Status sla_evaluate(ApplyContext& ctx, const Json& args) {
         const KpiEvaluation ev = evaluate_kpi(k, &calendar, ctx.now());
         bool changed = false;
         if (warning_actions_due(k, ev)) {
-            if (item) apply_actions(ctx, item->attributes.value("casehub_warningactions", Json()), k, "warning", incident);
+            if (item)
+                if (auto s = apply_actions(ctx, item->attributes.value("casehub_warningactions", Json()), k, "warning",
+                                           incident);
+                    !s)
+                    return s;
             k.attributes["warningtimereached"] = true;
             k.attributes["status"] = static_cast<int>(KpiStatus::NearingNoncompliance);
             changed = true;
         }
         if (failure_actions_due(k, ev)) {
-            if (item) apply_actions(ctx, item->attributes.value("casehub_failureactions", Json()), k, "failure", incident);
+            if (item)
+                if (auto s = apply_actions(ctx, item->attributes.value("casehub_failureactions", Json()), k, "failure",
+                                           incident);
+                    !s)
+                    return s;
             k.attributes["casehub_failureactionsdone"] = true;
             k.attributes["status"] = static_cast<int>(KpiStatus::Noncompliant);
             changed = true;
@@ -314,16 +350,18 @@ Status sla_evaluate(ApplyContext& ctx, const Json& args) {
         if (!changed) continue;
         if (ev.failure_time) k.attributes["failuretime"] = format_utc(*ev.failure_time);
         if (ev.warning_time) k.attributes["warningtime"] = format_utc(*ev.warning_time);
-        stamp_record(ctx, k, false);
-        ctx.put(std::move(k));
+        if (auto s = save_sla_record(ctx, std::move(k)); !s) return s;
     }
     if (incident.attributes == before.attributes) return {};
-    stamp_record(ctx, incident, false);
-    if (auto s = ctx.before_save(&before, incident); !s) return s;
-    if (auto s = ctx.policy().validate(ctx.store(), incident, &before); !s)
+    // The SLA item's configured actions (flag, set a field) are the engine's work on the
+    // case: the agent or timer that evaluates needs only to see it.
+    WriteOptions engine;
+    engine.system = SystemWork::sla_engine;
+    if (auto s = update_record(ctx, before, std::move(incident), engine); !s) {
+        if (s.error().code == "forbidden") return s;
         return make_error(s.error().code, "An SLA action sets an invalid value: " + s.error().message, s.error().field);
-    ctx.put(incident);
-    return ctx.after_save(&before, incident);
+    }
+    return {};
 }
 
 }  // namespace
@@ -500,6 +538,7 @@ std::vector<std::string> cases_with_sla_actions_due(const Store& store, Timestam
 void add_sla_rules(MutationRegistry& registry) {
     registry.add_trigger({"incident", "incident.sla", sla_before_save, nullptr});
     registry.add_trigger({"calendar", "calendar.valid", calendar_before_save, nullptr});
+    registry.add_trigger({"email", "email.first_response", nullptr, first_response_after_save});
     registry.add("sla.evaluate", sla_evaluate);
 }
 

@@ -60,8 +60,8 @@ void draw_field(FormState& form, const Record* record, const EntityDef& entity, 
     ImGui::BeginGroup();
     const std::string id = "##field_" + a.name;
     const Json& value = shown_value(form, record, a.name);
-    if (a.system) {
-        // Stamped by the mutation layer: shown, never edited.
+    if (!is_editable_on_forms(a)) {
+        // Stamped by the write path or changed by a command (Assign, Resolve, the SLA engine): shown, never edited.
         const std::string text = format_value(entity, a, value.is_null() ? nullptr : &value, fctx);
         ImGui::TextUnformatted(text.empty() ? "---" : text.c_str());
     } else {

@@ -375,8 +375,8 @@ void draw_workspace_overlays(WorkspaceState& w, const ViewFrame& frame, float sc
     const WidthClass width = frame.width;
     const Store& store = frame.model.store;
 
-    // Assign (from a grid or a form): one record.update of ownerid per record; the last
-    // answer tells the form how it went.
+    // Assign (from a grid or a form): one record.assign per record (the owner changes only so);
+    // the last answer tells the form how it went.
     if (auto answer = draw_assign_dialog(w.assign, language, width, store, casehub_schema(), frame.model.user_id)) {
         struct Tally {
             std::size_t left = 0;
@@ -385,7 +385,7 @@ void draw_workspace_overlays(WorkspaceState& w, const ViewFrame& frame, float sc
         auto tally = std::make_shared<Tally>();
         tally->left = answer->records.size();
         for (const RecordRef& ref : answer->records) {
-            frame.intents.submit("record.update", record_update_args(store, ref.entity, ref.id, Json{{"ownerid", answer->owner}}),
+            frame.intents.submit("record.assign", record_assign_args(ref.entity, ref.id, answer->owner),
                                  [&w, tally, language](const Result<Mutation>& result) {
                                      if (!result) tally->failure = result.error().message;
                                      if (--tally->left > 0 || !w.form) return;
