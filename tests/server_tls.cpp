@@ -240,3 +240,31 @@ TEST_CASE("TLS needs a readable certificate and its own key, and both flags", "[
     CHECK(http.uses_tls());
     fs::remove_all(dir);
 }
+
+TEST_CASE("a client that resets the connection during an HTTPS answer does not stop the server", "[server][tls]") {
+    TlsServer s;
+    auto login = s.client()->Post("/api/auth/login", Json{{"username", "admin"}, {"password", demo_password}}.dump(),
+                                  "application/json");
+    REQUIRE(login);
+    REQUIRE(login->status == 200);
+    const std::string token = Json::parse(login->body)["token"].get<std::string>();
+    SSL_CTX* ctx = SSL_CTX_new(TLS_client_method());
+    for (int i = 0; i < 3; ++i) {
+        const int fd = connect_to(s.port);
+        SSL* tls = SSL_new(ctx);
+        SSL_set_fd(tls, fd);
+        REQUIRE(SSL_connect(tls) == 1);
+        // A snapshot is a large answer; the client asks for it and resets at once.
+        const std::string request = "GET /api/sync/snapshot HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + token + "\r\n\r\n";
+        REQUIRE(SSL_write(tls, request.data(), static_cast<int>(request.size())) > 0);
+        linger reset{1, 0};
+        ::setsockopt(fd, SOL_SOCKET, SO_LINGER, &reset, sizeof reset);
+        ::close(fd);
+        SSL_free(tls);
+    }
+    SSL_CTX_free(ctx);
+    std::this_thread::sleep_for(std::chrono::milliseconds(500));
+    auto r = s.client()->Get("/health");
+    REQUIRE(r);
+    CHECK(r->status == 200);
+}

@@ -10,6 +10,7 @@
 #include <cctype>
 #include <chrono>
 #include <condition_variable>
+#include <csignal>
 #include <cstring>
 #include <deque>
 #include <mutex>
@@ -706,6 +707,10 @@ std::string openssl_reason() {
 }  // namespace
 
 Status GuardedServer::use_tls(const std::string& cert_file, const std::string& key_file) {
+    // OpenSSL writes with write(2), which raises SIGPIPE when the client has reset the
+    // connection (plain sockets here use MSG_NOSIGNAL): without this, a client that hangs
+    // up during an answer would kill the server.
+    std::signal(SIGPIPE, SIG_IGN);
     ::ERR_clear_error();
     SSL_CTX* ctx = ::SSL_CTX_new(::TLS_server_method());
     if (!ctx) return make_error("tls", "OpenSSL could not make a TLS context: " + openssl_reason());
