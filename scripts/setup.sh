@@ -11,6 +11,8 @@ packages=(build-essential cmake ninja-build pkg-config git ca-certificates
   nlohmann-json3-dev libcpp-httplib-dev libssl-dev zlib1g-dev libbrotli-dev
   catch2 libsqlite3-dev sqlite3 libsodium-dev
   chromium chromium-driver
+  openssl
+  clang-14 libclang-rt-14-dev   # scripts/fuzz.sh: libFuzzer, ASan, UBSan (the runtime is a separate package)
   fonts-dejavu-core fonts-dejavu-extra fonts-font-awesome dpkg-dev)
 
 sudo_if_needed() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
@@ -60,7 +62,8 @@ cp -u /usr/share/fonts/truetype/dejavu/DejaVuSans-Oblique.ttf "$third/fonts/"
 cp -u /usr/share/fonts/truetype/dejavu/DejaVuSans-BoldOblique.ttf "$third/fonts/"
 cp -u /usr/share/fonts/truetype/font-awesome/fontawesome-webfont.ttf "$third/fonts/"
 
-# playwright-core for the browser tests (never `playwright install`: we use Debian's chromium).
-if [ ! -d "$root/tests/e2e/node_modules/playwright-core" ]; then
+# playwright-core and axe-core for the browser tests (never `playwright install`: we use
+# Debian's chromium). Any missing package means a fresh install from package.json.
+if [ ! -d "$root/tests/e2e/node_modules/playwright-core" ] || [ ! -d "$root/tests/e2e/node_modules/axe-core" ]; then
   (cd "$root/tests/e2e" && npm install --no-audit --no-fund --silent)
 fi

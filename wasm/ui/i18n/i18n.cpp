@@ -18,6 +18,10 @@ struct Entry {
 
 // Kept sorted by key (checked once at first use) so lookups are a binary search.
 constexpr Entry kEntries[] = {
+    {"a11y.main", "Main content", "Contenu principal", "Konten utama"},
+    {"a11y.site_map", "Site map", "Plan du site", "Peta situs"},
+    {"a11y.skip_to_main", "Skip to main content", "Aller au contenu principal", "Lewati ke konten utama"},
+    {"a11y.sync_status", "Sync status", "État de la synchronisation", "Status sinkronisasi"},
     {"app.name", "Customer Service Hub", "Centre de service clientèle", "Pusat Customer Service"},
     {"app.offline_ready", "Works offline", "Fonctionne hors connexion", "Bekerja secara offline"},
     {"command.more", "More commands", "Plus de commandes", "Perintah lainnya"},

@@ -9,6 +9,7 @@
 #include "core/apply/conflict.hpp"
 #include "core/i18n/message_catalog.hpp"
 #include "imgui.h"
+#include "wasm/ui/widgets/accessibility.hpp"
 #include "wasm/ui/views/form_extension.hpp"
 #include "wasm/ui/widgets/card.hpp"
 #include "wasm/ui/widgets/command_bar.hpp"
@@ -332,6 +333,7 @@ RecordFormIntent draw_record_form(FormState& form, const RecordFormLook& look, c
     ImGui::TextUnformatted(name.c_str());
     ImGui::PopFont();
     record_last_item(name.c_str());
+    record_heading(name.c_str(), 1);
     ImGui::SetCursorPosX(pad);
     std::string sub = entity->label.in(code);
     if (const Json* s = shown.get("statuscode"); s && s->is_number_integer())
@@ -465,7 +467,7 @@ RecordFormIntent draw_record_form(FormState& form, const RecordFormLook& look, c
             ImGui::CloseCurrentPopup();
         }
         ImGui::SameLine();
-        if (ImGui::Button(tr(lang, "workspace.cancel"), bs)) ImGui::CloseCurrentPopup();
+        if (ImGui::Button(tr(lang, "workspace.cancel"), bs) || escape_closes_dialog()) ImGui::CloseCurrentPopup();
         ImGui::EndPopup();
     }
     return intent;

@@ -18,6 +18,7 @@
 #include "core/schema/record_defaults.hpp"
 #include "core/schema/schema.hpp"
 #include "imgui.h"
+#include "wasm/ui/widgets/accessibility.hpp"
 #include "wasm/platform/random.hpp"
 #include "wasm/ui/views/entity_view.hpp"
 #include "wasm/ui/views/form_extension.hpp"
@@ -432,7 +433,8 @@ void draw_workspace_overlays(WorkspaceState& w, const ViewFrame& frame, float sc
             ImGui::CloseCurrentPopup();
         }
         ImGui::SameLine();
-        if (ImGui::Button((std::string(tr(language, "workspace.cancel")) + "###confirm_delete_no").c_str(), bs)) {
+        if (ImGui::Button((std::string(tr(language, "workspace.cancel")) + "###confirm_delete_no").c_str(), bs) ||
+            escape_closes_dialog()) {
             w.confirm_delete.clear();
             ImGui::CloseCurrentPopup();
         }
