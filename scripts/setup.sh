@@ -62,7 +62,8 @@ cp -u /usr/share/fonts/truetype/dejavu/DejaVuSans-Oblique.ttf "$third/fonts/"
 cp -u /usr/share/fonts/truetype/dejavu/DejaVuSans-BoldOblique.ttf "$third/fonts/"
 cp -u /usr/share/fonts/truetype/font-awesome/fontawesome-webfont.ttf "$third/fonts/"
 
-# playwright-core for the browser tests (never `playwright install`: we use Debian's chromium).
-if [ ! -d "$root/tests/e2e/node_modules/playwright-core" ]; then
+# playwright-core and axe-core for the browser tests (never `playwright install`: we use
+# Debian's chromium). Any missing package means a fresh install from package.json.
+if [ ! -d "$root/tests/e2e/node_modules/playwright-core" ] || [ ! -d "$root/tests/e2e/node_modules/axe-core" ]; then
   (cd "$root/tests/e2e" && npm install --no-audit --no-fund --silent)
 fi

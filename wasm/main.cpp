@@ -12,6 +12,7 @@
 #include "imgui.h"
 #include "imgui_impl_glfw.h"
 #include "imgui_impl_opengl3.h"
+#include "wasm/platform/accessibility_mirror.hpp"
 #include "wasm/platform/canvas.hpp"
 #include "wasm/platform/clipboard.hpp"
 #include "wasm/platform/input_queue.hpp"
@@ -25,6 +26,7 @@
 #include "wasm/platform/wheel.hpp"
 #include "wasm/ui/views/app_shell.hpp"
 #include "wasm/ui/views/ui_state.hpp"
+#include "wasm/ui/widgets/accessibility.hpp"
 #include "wasm/ui/widgets/theme.hpp"
 #include "wasm/ui/widgets/widget_recorder.hpp"
 
@@ -73,7 +75,10 @@ void frame() {
     platform::apply_canvas_to_imgui(io, canvas);
     platform::apply_queued_input();
     ImGui::NewFrame();
+    ui::set_a11y_recording(platform::accessibility_mirror_enabled());
     ui::begin_widget_frame();
+    // Tab or a screen reader moved the accessibility mirror's focus, or pressed an element.
+    if (const auto request = platform::take_focus_request()) ui::focus_widget(request->id, request->activate);
 
     // The clock is read once here and passed down. The data layer ticks; the sign-in
     // screen replaces the shell until someone is signed in. The views draw from the read
@@ -102,6 +107,15 @@ void frame() {
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     ui::end_widget_frame();
 
+    // The mirror first: when it gives a text field the page's focus, the soft-keyboard
+    // input stays out of the way.
+    if (platform::accessibility_mirror_enabled()) {
+        const double a11y_start = emscripten_get_now();
+        platform::publish_accessibility_tree(ui::encode_a11y_nodes(
+            ui::last_frame_a11y_nodes(), ui::last_frame_focused_id(), ui::tr(app.ui.shell.language, "a11y.skip_to_main"),
+            ui::language_code(app.ui.shell.language)));
+        platform::add_accessibility_cost(emscripten_get_now() - a11y_start);
+    }
     platform::update_soft_keyboard(io.WantTextInput);
     ui::apply_shell_intent(app.ui, intent, width);
     if (intent.language) platform::save_preference(kLanguagePreference, ui::language_code(*intent.language));

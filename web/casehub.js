@@ -2,6 +2,7 @@
 // loading progress, clear errors), and is the JS side of the platform glue: touch as
 // mouse, clipboard, the hidden input for on-screen keyboards / IME, and the test API
 // window.casehub { firstFrame, error, frameCount(), widgets(), findWidgets(label), frameStats() }.
+// The accessibility mirror is accessibility.js.
 // Loaded before casehub_web.js so its listeners run before GLFW's.
 (function () {
   'use strict';
@@ -124,6 +125,8 @@
     const input = $('text-input');
     if (!input) return;
     if (active) {
+      // A text box of the accessibility mirror (accessibility.js) takes the text itself.
+      if (casehub._a11yOwnsTextFocus && casehub._a11yOwnsTextFocus()) return;
       if (document.activeElement !== input) input.focus({ preventScroll: true });
     } else if (document.activeElement === input) {
       input.blur();
@@ -182,6 +185,8 @@
     const M = window.Module;
     if (M && M._casehub_press_key) M._casehub_press_key(code);
   }
+  casehub._addText = addText;    // for the accessibility mirror's text boxes
+  casehub._pressKey = pressKey;
 
   function installInputGlue() {
     const canvas = $('canvas');

@@ -6,8 +6,8 @@
 // and the offline copy of the data is the replica the client keeps in IndexedDB.
 'use strict';
 
-const SHELL_CACHE = 'casehub-shell-v2';
-const SHELL = ['./', 'index.html', 'casehub.js', 'device_store.js', 'casehub_web.js', 'casehub_web.wasm', 'casehub_web.data',
+const SHELL_CACHE = 'casehub-shell-v3';
+const SHELL = ['./', 'index.html', 'casehub.js', 'accessibility.js', 'device_store.js', 'casehub_web.js', 'casehub_web.wasm', 'casehub_web.data',
                'manifest.webmanifest', 'icon.svg'];
 
 function shellUrls() {

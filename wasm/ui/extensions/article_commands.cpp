@@ -11,6 +11,7 @@
 #include "core/i18n/message_catalog.hpp"
 #include "core/apply/record_mutations.hpp"
 #include "imgui.h"
+#include "wasm/ui/widgets/accessibility.hpp"
 #include "wasm/platform/random.hpp"
 #include "wasm/ui/widgets/card.hpp"
 #include "wasm/ui/widgets/date_picker.hpp"
@@ -94,7 +95,7 @@ bool primary_button(const std::string& label, float height) {
 
 bool cancel_button(Language lang, float height) {
     ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 1.0f);
-    const bool pressed = ImGui::Button(tr(lang, "workspace.cancel"), ImVec2(140.0f, height));
+    const bool pressed = ImGui::Button(tr(lang, "workspace.cancel"), ImVec2(140.0f, height)) || escape_closes_dialog();
     ImGui::PopStyleVar();
     return pressed;
 }

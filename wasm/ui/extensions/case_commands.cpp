@@ -12,6 +12,7 @@
 #include "core/i18n/message_catalog.hpp"
 #include "core/schema/record_defaults.hpp"
 #include "imgui.h"
+#include "wasm/ui/widgets/accessibility.hpp"
 #include "wasm/platform/random.hpp"
 #include "wasm/ui/widgets/icons.hpp"
 #include "wasm/ui/widgets/widget_recorder.hpp"
@@ -108,7 +109,7 @@ void draw_resolve_dialog(FormContext& ctx) {
                             });
     }
     ImGui::SameLine();
-    if (ImGui::Button(tr(lang, "workspace.cancel"), bs)) {
+    if (ImGui::Button(tr(lang, "workspace.cancel"), bs) || escape_closes_dialog()) {
         d.error.clear();
         ImGui::CloseCurrentPopup();
     }
@@ -174,7 +175,7 @@ void draw_merge_dialog(FormContext& ctx) {
     }
     ImGui::EndDisabled();
     ImGui::SameLine();
-    if (ImGui::Button(tr(lang, "workspace.cancel"), bs)) {
+    if (ImGui::Button(tr(lang, "workspace.cancel"), bs) || escape_closes_dialog()) {
         d = MergeDialog{};
         ImGui::CloseCurrentPopup();
     }

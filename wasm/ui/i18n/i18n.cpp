@@ -18,6 +18,10 @@ struct Entry {
 
 // Kept sorted by key (checked once at first use) so lookups are a binary search.
 constexpr Entry kEntries[] = {
+    {"a11y.main", "Main content", "Contenu principal", "Konten utama"},
+    {"a11y.site_map", "Site map", "Plan du site", "Peta situs"},
+    {"a11y.skip_to_main", "Skip to main content", "Aller au contenu principal", "Lewati ke konten utama"},
+    {"a11y.sync_status", "Sync status", "État de la synchronisation", "Status sinkronisasi"},
     {"app.name", "Customer Service Hub", "Centre de service clientèle", "Pusat Customer Service"},
     {"app.offline_ready", "Works offline", "Fonctionne hors connexion", "Bekerja secara offline"},
     {"command.more", "More commands", "Plus de commandes", "Perintah lainnya"},
@@ -406,6 +410,7 @@ constexpr Entry kEntries[] = {
     {"workspace.save", "Save", "Enregistrer", "Simpan"},
     {"workspace.save_close", "Save & Close", "Enregistrer et fermer", "Simpan & Tutup"},
     {"workspace.saved", "Saved", "Enregistré", "Tersimpan"},
+    {"workspace.saved_on_device", "Saved on this device", "Enregistré sur cet appareil", "Tersimpan di perangkat ini"},
     {"workspace.search_records", "Search this view", "Rechercher dans cette vue", "Cari di tampilan ini"},
     {"workspace.sorting", "Sorting…", "Tri en cours…", "Mengurutkan…"},
     {"workspace.unpin_view", "Unpin this view", "Désépingler cette vue", "Lepas sematan tampilan ini"},

@@ -4,6 +4,7 @@
 #include "wasm/ui/views/app_shell.hpp"
 
 #include "imgui.h"
+#include "wasm/ui/widgets/accessibility.hpp"
 #include "wasm/ui/widgets/card.hpp"
 #include "wasm/ui/widgets/icons.hpp"
 #include "wasm/ui/widgets/widget_recorder.hpp"
@@ -59,6 +60,7 @@ void draw_content_area(UiState& ui, const ShellFrame& frame, const ViewFrame& vi
     ImGui::Text("%s %s", entry.icon, title);
     ImGui::PopFont();
     record_last_item(title);
+    record_heading(title, 1);
 
     ImGui::SetCursorPosX(pad);
     const float card_w = ImGui::GetContentRegionAvail().x - pad;
@@ -188,7 +190,9 @@ ShellIntent draw_app_shell(UiState& ui, const ShellFrame& frame, const ViewFrame
         ImGui::PushStyleColor(ImGuiCol_ChildBg, ImGui::ColorConvertU32ToFloat4(palette::site_map));
         ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0.0f, 4.0f));
         ImGui::BeginChild("##site_map", ImVec2(map_w, frame.height - top), false, ImGuiWindowFlags_NoSavedSettings);
+        begin_region("site_map", Role::navigation, tr(state.language, "a11y.site_map"));
         const SiteMapPick picked = draw_site_map({state.language, state.area, collapsed, m.row_height, links});
+        end_region();
         if (picked.area) intent.navigate = picked.area;
         if (picked.link) open_site_map_link(ui.workspace, *picked.link);
         ImGui::EndChild();
@@ -205,12 +209,16 @@ ShellIntent draw_app_shell(UiState& ui, const ShellFrame& frame, const ViewFrame
                       ImGuiWindowFlags_NoSavedSettings);
     ImGui::PopStyleColor();
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImGui::GetStyle().ItemSpacing);
+    begin_region("main", Role::main, tr(state.language, "a11y.main"));  // the skip link's target
     draw_content_area(ui, frame, view, width);
+    end_region();
     ImGui::PopStyleVar();
     ImGui::EndChild();
     // The content area is recorded under its page's name, so tests can tell which page
-    // is up whatever the page draws inside (placeholder, grid or form).
+    // is up whatever the page draws inside (placeholder, grid or form); a reader meets
+    // the page's heading instead.
     record_last_item(tr(state.language, site_map_entry(state.area).label_key));
+    leave_last_item_out();
     ImGui::End();
 
     if (width == WidthClass::phone && state.site_map_menu_open) {

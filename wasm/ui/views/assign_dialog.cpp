@@ -4,6 +4,7 @@
 
 #include "core/text/text_fold.hpp"
 #include "imgui.h"
+#include "wasm/ui/widgets/accessibility.hpp"
 #include "wasm/ui/widgets/icons.hpp"
 #include "wasm/ui/widgets/theme.hpp"
 #include "wasm/ui/widgets/widget_recorder.hpp"
@@ -93,7 +94,8 @@ std::optional<AssignAnswer> draw_assign_dialog(AssignDialogState& d, Language la
     }
     ImGui::EndDisabled();
     ImGui::SameLine();
-    if (ImGui::Button((std::string(tr(language, "workspace.cancel")) + "###assign_cancel").c_str(), action)) {
+    if (ImGui::Button((std::string(tr(language, "workspace.cancel")) + "###assign_cancel").c_str(), action) ||
+        escape_closes_dialog()) {
         d.records.clear();
         ImGui::CloseCurrentPopup();
     }

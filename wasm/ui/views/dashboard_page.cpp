@@ -7,6 +7,7 @@
 
 #include "core/base/time.hpp"
 #include "imgui.h"
+#include "wasm/ui/widgets/accessibility.hpp"
 #include "wasm/ui/widgets/card.hpp"
 #include "wasm/ui/widgets/field_widgets.hpp"
 #include "wasm/ui/widgets/icons.hpp"
@@ -160,6 +161,7 @@ DashboardIntent draw_dashboard_page(DashboardState& state, const DashboardLook& 
     ImGui::TextUnformatted(tr(lang, "workspace.dash_title"));
     ImGui::PopFont();
     record_last_item(tr(lang, "workspace.dash_title"));
+    record_heading(tr(lang, "workspace.dash_title"), 1);
     ImGui::Dummy(ImVec2(0.0f, pad * 0.5f));
 
     ImGui::BeginChild("##dashboard_cards", ImVec2(0.0f, 0.0f), false, ImGuiWindowFlags_NoSavedSettings);

@@ -11,6 +11,7 @@
 #include "core/domain/cases/case_lifecycle.hpp"
 #include "core/text/text_fold.hpp"
 #include "imgui.h"
+#include "wasm/ui/widgets/accessibility.hpp"
 #include "wasm/ui/widgets/command_bar.hpp"
 #include "wasm/ui/widgets/field_widgets.hpp"
 #include "wasm/ui/widgets/icons.hpp"
@@ -352,6 +353,7 @@ EntityViewIntent draw_entity_view(ViewState& state, const EntityViewLook& look) 
         ImGui::TextUnformatted(look.area_title);
         ImGui::PopStyleColor();
         record_last_item(look.area_title);
+        record_heading(look.area_title, 1);
         ImGui::SetCursorPosX(pad);
     }
     // View switcher: the title is the view's name with a chevron, as in the hub.
@@ -364,6 +366,7 @@ EntityViewIntent draw_entity_view(ViewState& state, const EntityViewLook& look) 
     ImGui::PopFont();
     record_last_item(view->label.in(code).c_str());
     if (ImGui::BeginPopup("##view_list")) {
+        begin_region("view_list", Role::menu, view->label.in(code).c_str());
         for (const View* v : look.metadata.views_for(state.entity)) {
             const std::string label = v->label.in(code) + "##view_" + v->name;
             if (ImGui::Selectable(label.c_str(), v == view, 0, ImVec2(0.0f, touch ? 40.0f : 0.0f))) {
@@ -372,6 +375,7 @@ EntityViewIntent draw_entity_view(ViewState& state, const EntityViewLook& look) 
                 state.selected.clear();
             }
         }
+        end_region();
         ImGui::EndPopup();
     }
 
@@ -417,6 +421,8 @@ EntityViewIntent draw_entity_view(ViewState& state, const EntityViewLook& look) 
     const std::string table_id = "##grid_" + view->name;
     const ImVec2 table_size(avail, ImGui::GetContentRegionAvail().y - pad * 0.5f);
     if (!ImGui::BeginTable(table_id.c_str(), static_cast<int>(columns.size()) + 1, flags, table_size)) return intent;
+    const int header_rows = state.show_filters ? 2 : 1;
+    describe_table(view->label.in(code).c_str(), static_cast<int>(state.rows.size()) + header_rows);
     ImGui::TableSetupScrollFreeze(1, state.show_filters ? 2 : 1);  // the filter row stays in view with the headers
     ImGui::TableSetupColumn("##select", ImGuiTableColumnFlags_NoSort | ImGuiTableColumnFlags_NoResize |
                                             ImGuiTableColumnFlags_WidthFixed, touch ? 44.0f : 28.0f);
@@ -482,6 +488,7 @@ EntityViewIntent draw_entity_view(ViewState& state, const EntityViewLook& look) 
             const Record* r = look.store.find(entity, id);
             const EntityDef* re = look.schema.entity(entity);
             ImGui::TableNextRow(ImGuiTableRowFlags_None, rh);
+            set_table_row_index(row + header_rows + 1);  // 1-based, after the header rows
             ImGui::PushID(key.c_str());
             ImGui::TableSetColumnIndex(0);
             bool checked = state.selected.count(key) > 0;
@@ -518,6 +525,7 @@ EntityViewIntent draw_entity_view(ViewState& state, const EntityViewLook& look) 
                     const std::string label = (text.empty() ? std::string("---") : text) + "##open";
                     if (ImGui::Selectable(label.c_str(), false, 0, ImVec2(0.0f, rh - 8.0f)))
                         intent.open = RecordRef{entity, id};
+                    set_last_item_role(Role::link);
                     ImGui::PopStyleColor();
                 } else {
                     // Centred in the row like the selectable cells (their text is centred).
@@ -551,7 +559,8 @@ EntityViewIntent draw_entity_view(ViewState& state, const EntityViewLook& look) 
             ImGui::CloseCurrentPopup();
         }
         ImGui::SameLine();
-        if (ImGui::Button(tr(lang, "workspace.cancel"), ImVec2(120.0f, 0.0f))) ImGui::CloseCurrentPopup();
+        if (ImGui::Button(tr(lang, "workspace.cancel"), ImVec2(120.0f, 0.0f)) || escape_closes_dialog())
+            ImGui::CloseCurrentPopup();
         ImGui::EndPopup();
     }
     return intent;

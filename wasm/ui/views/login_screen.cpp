@@ -4,6 +4,7 @@
 
 #include "core/i18n/message_catalog.hpp"
 #include "imgui.h"
+#include "wasm/ui/widgets/accessibility.hpp"
 #include "wasm/ui/widgets/icons.hpp"
 #include "wasm/ui/views/sync_status.hpp"
 #include "wasm/ui/widgets/widget_recorder.hpp"
@@ -60,6 +61,7 @@ LoginIntent draw_login_screen(LoginForm& form, const LoginLook& look) {
     const float field_w = card_w - 2.0f * pad;
     if (look.fonts && look.fonts->large) ImGui::PushFont(look.fonts->large);
     ImGui::TextWrapped("%s", tr(lang, "login.title"));
+    record_heading(tr(lang, "login.title"), 1);
     if (look.fonts && look.fonts->large) ImGui::PopFont();
     ImGui::Dummy(ImVec2(0.0f, 8.0f));
 
@@ -82,6 +84,7 @@ LoginIntent draw_login_screen(LoginForm& form, const LoginLook& look) {
         ImGui::InputText("##login_username", form.username.data(), form.username.size(),
                          ImGuiInputTextFlags_AutoSelectAll);
         record_last_item(tr(lang, "login.username"));
+        set_last_item_value(form.username.data());
         ImGui::Dummy(ImVec2(0.0f, 4.0f));
 
         label(tr(lang, "login.password"));
@@ -89,6 +92,7 @@ LoginIntent draw_login_screen(LoginForm& form, const LoginLook& look) {
         const bool enter = ImGui::InputText("##login_password", form.password.data(), form.password.size(),
                                             ImGuiInputTextFlags_Password | ImGuiInputTextFlags_EnterReturnsTrue);
         record_last_item(tr(lang, "login.password"));
+        set_last_item_value({}, true);
         ImGui::Dummy(ImVec2(0.0f, 10.0f));
 
         ImGui::PopStyleColor();
@@ -119,9 +123,11 @@ LoginIntent draw_login_screen(LoginForm& form, const LoginLook& look) {
             ImGui::Dummy(ImVec2(0.0f, 6.0f));
             ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.64f, 0.15f, 0.17f, 1.0f));
             const std::string error = localize_message(look.error, lang);
+            begin_region("login_error", Role::alert, nullptr);
             ImGui::TextWrapped("%s", error.c_str());
             ImGui::PopStyleColor();
             record_last_item(error.c_str());
+            end_region();
         } else if (!look.online) {
             ImGui::Dummy(ImVec2(0.0f, 6.0f));
             ImGui::TextWrapped("%s %s", ICON_TIMES, tr(lang, "login.offline"));

@@ -7,6 +7,7 @@
 #include "core/domain/cases/case_lifecycle.hpp"
 #include "core/i18n/message_catalog.hpp"
 #include "imgui.h"
+#include "wasm/ui/widgets/accessibility.hpp"
 #include "wasm/ui/widgets/icons.hpp"
 #include "wasm/ui/widgets/theme.hpp"
 #include "wasm/ui/widgets/widget_recorder.hpp"
@@ -100,7 +101,8 @@ void draw_merge_cases_dialog(MergeCasesDialogState& d, Language language, WidthC
                        });
     }
     ImGui::SameLine();
-    if (ImGui::Button((std::string(tr(language, "workspace.cancel")) + "###merge_cases_cancel").c_str(), bs)) {
+    if (ImGui::Button((std::string(tr(language, "workspace.cancel")) + "###merge_cases_cancel").c_str(), bs) ||
+        escape_closes_dialog()) {
         d = MergeCasesDialogState{};
         ImGui::CloseCurrentPopup();
     }

@@ -18,6 +18,7 @@
 #include "core/schema/schema.hpp"
 #include "core/text/text_fold.hpp"
 #include "imgui.h"
+#include "wasm/ui/widgets/accessibility.hpp"
 #include "wasm/ui/widgets/command_bar.hpp"
 #include "wasm/ui/widgets/field_widgets.hpp"
 #include "wasm/ui/widgets/icons.hpp"
@@ -192,7 +193,7 @@ void draw_route_dialog(QueuePageState& s, Intents& intents, const Store& store, 
     }
     ImGui::EndDisabled();
     ImGui::SameLine();
-    if (ImGui::Button((std::string(tr(lang, "workspace.cancel")) + "###route_cancel").c_str(), bs)) {
+    if (ImGui::Button((std::string(tr(lang, "workspace.cancel")) + "###route_cancel").c_str(), bs) || escape_closes_dialog()) {
         d = RouteDialog{};
         ImGui::CloseCurrentPopup();
     }
@@ -268,6 +269,7 @@ QueuePageIntent draw_queue_page(QueuePageState& s, const ViewFrame& frame) {
     ImGui::TextUnformatted(tr(lang, "entity.queue"));
     ImGui::PopStyleColor();
     record_last_item(tr(lang, "entity.queue"));
+    record_heading(tr(lang, "entity.queue"), 1);
 
     // Queue switcher and view switcher, as the hub's two drop-downs.
     ImGui::SetCursorPosX(pad);
@@ -428,6 +430,7 @@ QueuePageIntent draw_queue_page(QueuePageState& s, const ViewFrame& frame) {
                                   (phone ? 0 : ImGuiTableFlags_ScrollX);
     const ImVec2 table_size(avail, ImGui::GetContentRegionAvail().y - pad * 0.5f);
     if (ImGui::BeginTable("##queue_grid", static_cast<int>(columns.size()) + 1, flags, table_size)) {
+        describe_table(tr(lang, "entity.queue"), static_cast<int>(s.rows.size()) + 1);  // + the header row
         ImGui::TableSetupScrollFreeze(1, 1);
         ImGui::TableSetupColumn("##select", ImGuiTableColumnFlags_NoSort | ImGuiTableColumnFlags_NoResize |
                                                 ImGuiTableColumnFlags_WidthFixed, touch ? 44.0f : 28.0f);
@@ -477,6 +480,7 @@ QueuePageIntent draw_queue_page(QueuePageState& s, const ViewFrame& frame) {
             for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
                 const QueueRow& row = s.rows[static_cast<std::size_t>(i)];
                 ImGui::TableNextRow(ImGuiTableRowFlags_None, rh);
+                set_table_row_index(i + 2);  // 1-based, after the header row
                 ImGui::PushID(row.item->id.c_str());
                 ImGui::TableSetColumnIndex(0);
                 bool checked = s.selected.count(row.item->id) > 0;
@@ -521,6 +525,7 @@ QueuePageIntent draw_queue_page(QueuePageState& s, const ViewFrame& frame) {
                         if (ImGui::Selectable(label.c_str(), checked, ImGuiSelectableFlags_AllowItemOverlap,
                                               ImVec2(0.0f, rh - 8.0f)))
                             intent.open = RecordRef{row.object_entity, row.object_id};
+                        set_last_item_role(Role::link);
                         ImGui::PopStyleColor();
                         if (phone) {
                             std::string meta = format_age(row.age_ms, lang);

@@ -5,6 +5,7 @@
 #include <cstring>
 
 #include "imgui.h"
+#include "wasm/ui/widgets/accessibility.hpp"
 #include "wasm/ui/widgets/icons.hpp"
 #include "wasm/ui/widgets/theme.hpp"
 #include "wasm/ui/widgets/widget_recorder.hpp"
@@ -34,6 +35,8 @@ bool draw_row(const SiteMapEntry& entry, const SiteMapLook& look) {
     const float width = ImGui::GetContentRegionAvail().x;
     const bool clicked = ImGui::Selectable("##row", selected, ImGuiSelectableFlags_None, ImVec2(width, look.row_height));
     record_last_item(name);
+    set_last_item_role(Role::link);
+    set_last_item_selected(selected);  // aria-current="page"
 
     ImDrawList* draw = ImGui::GetWindowDrawList();
     if (selected) draw->AddRectFilled(pos, ImVec2(pos.x + 3.0f, pos.y + look.row_height), palette::accent);
@@ -60,6 +63,7 @@ bool draw_link(const SiteMapLink& link, const SiteMapLook& look) {
     const float width = ImGui::GetContentRegionAvail().x;
     const bool clicked = ImGui::Selectable("##link", false, ImGuiSelectableFlags_None, ImVec2(width, h));
     record_last_item(link.label.c_str());
+    set_last_item_role(Role::link);
     ImDrawList* draw = ImGui::GetWindowDrawList();
     ImFont* font = ImGui::GetFont();
     const float size = ImGui::GetFontSize() * 0.9f;

@@ -8,6 +8,7 @@
 
 #include "core/i18n/message_catalog.hpp"
 #include "imgui.h"
+#include "wasm/ui/widgets/accessibility.hpp"
 #include "wasm/ui/widgets/icons.hpp"
 #include "wasm/ui/widgets/theme.hpp"
 #include "wasm/ui/widgets/widget_recorder.hpp"
@@ -85,9 +86,11 @@ bool draw_sync_status(const SyncStatusLook& look, Language language, bool compac
     const float text_y = origin.y + (height - ImGui::GetFontSize()) * 0.5f;
     ImGui::SetCursorScreenPos(ImVec2(origin.x + 8.0f, text_y));
     if (error) ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.55f, 0.55f, 1.0f));  // red, readable on navy
+    begin_region("sync_status", Role::status, tr(language, "a11y.sync_status"));  // read out when it changes
     ImGui::TextUnformatted(line.c_str());
     if (error) ImGui::PopStyleColor();
     record_last_item(line.c_str());
+    end_region();
     const SyncState& s = look.state;
     if (error && ImGui::IsItemHovered())
         ImGui::SetTooltip("%s", localize_message(s.storage_error.empty() ? s.last_error : s.storage_error, language).c_str());

@@ -18,6 +18,7 @@
 #include "core/schema/record_defaults.hpp"
 #include "core/schema/schema.hpp"
 #include "imgui.h"
+#include "wasm/ui/widgets/accessibility.hpp"
 #include "wasm/platform/random.hpp"
 #include "wasm/ui/views/entity_view.hpp"
 #include "wasm/ui/views/form_extension.hpp"
@@ -124,7 +125,7 @@ void save_form(WorkspaceState& w, FormState& f, const ViewFrame& frame, std::fun
     const EntityDef* e = schema.entity(f.entity);
     if (!e) return;
     if (!f.is_new && f.edits.empty()) {
-        f.notice = tr(lang, "workspace.saved");
+        if (f.saving_client_seq == 0) f.notice = tr(lang, "workspace.saved");  // else: the last save's state shows
         if (saved) saved();
         return;
     }
@@ -146,14 +147,16 @@ void save_form(WorkspaceState& w, FormState& f, const ViewFrame& frame, std::fun
     }
     const bool created = f.is_new;
     frame.intents.submit(change->mutation, change->args,
-                         [&w, &f, lang, created, saved = std::move(saved)](const Result<Mutation>& result) {
+                         [&w, &f, created, saved = std::move(saved)](const Result<Mutation>& result) {
                              if (!result) {
                                  show_error(f, result.error());
                                  return;
                              }
                              f.edits = Json::object();
                              f.is_new = false;
-                             f.notice = tr(lang, "workspace.saved");
+                             // "Saved" only once the device holds it (the form reads the sync state).
+                             f.notice.clear();
+                             f.saving_client_seq = result->client_seq;
                              if (created) note_recent_record(w.recent, area_of(f.entity), f.entity, f.id);
                              if (saved) saved();  // last: it may close the form
                          });
@@ -430,7 +433,8 @@ void draw_workspace_overlays(WorkspaceState& w, const ViewFrame& frame, float sc
             ImGui::CloseCurrentPopup();
         }
         ImGui::SameLine();
-        if (ImGui::Button((std::string(tr(language, "workspace.cancel")) + "###confirm_delete_no").c_str(), bs)) {
+        if (ImGui::Button((std::string(tr(language, "workspace.cancel")) + "###confirm_delete_no").c_str(), bs) ||
+            escape_closes_dialog()) {
             w.confirm_delete.clear();
             ImGui::CloseCurrentPopup();
         }

@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "imgui.h"
+#include "wasm/ui/widgets/accessibility.hpp"
 #include "wasm/ui/widgets/icons.hpp"
 #include "wasm/ui/widgets/widget_recorder.hpp"
 
@@ -79,6 +80,7 @@ void draw_command_bar(const char* bar_id, const std::vector<Command>& commands, 
             float item_w = 200.0f;  // the longest label sets the menu's width
             for (std::size_t i = shown; i < commands.size(); ++i)
                 item_w = std::max(item_w, button_width(commands[i], false, false) + 16.0f);
+            begin_region("overflow", Role::menu, more_label);  // its items read as menu items
             for (std::size_t i = shown; i < commands.size(); ++i) {
                 const Command& c = commands[i];
                 const std::string text = std::string(c.icon) + "  " + c.label + "###" + c.id;
@@ -88,6 +90,7 @@ void draw_command_bar(const char* bar_id, const std::vector<Command>& commands, 
                 if (ImGui::Selectable(text.c_str(), false, flags, ImVec2(item_w, item_h))) clicked = &c;
                 ImGui::PopStyleVar();
             }
+            end_region();
             ImGui::EndPopup();
         }
         ImGui::PopStyleVar();

@@ -12,6 +12,7 @@
 #include "core/text/text_fold.hpp"
 #include "core/base/time.hpp"
 #include "imgui.h"
+#include "wasm/ui/widgets/accessibility.hpp"
 #include "wasm/ui/widgets/date_picker.hpp"
 #include "wasm/ui/widgets/icons.hpp"
 #include "wasm/ui/widgets/widget_recorder.hpp"
@@ -74,6 +75,7 @@ bool draw_lookup_editor(const char* id, const EntityDef& entity, const Attribute
     const float clear_w = value.is_null() ? 0.0f : ImGui::GetFrameHeight() + ImGui::GetStyle().ItemSpacing.x;
     const std::string shown = (current.empty() ? std::string("---") : current) + "  " ICON_SEARCH "##pick";
     ImGui::PushStyleVar(ImGuiStyleVar_ButtonTextAlign, ImVec2(0.0f, 0.5f));
+    name_next_item(attribute_label(attribute, ctx.language), Role::combobox, current, a11y_haspopup);
     if (ImGui::Button(shown.c_str(), ImVec2(ImGui::GetContentRegionAvail().x - clear_w, 0.0f))) {
         ImGui::OpenPopup("##lookup_popup");
     }
@@ -229,11 +231,14 @@ std::string format_value(const EntityDef& entity, const AttributeDef& attribute,
 bool draw_field_editor(const char* id, const EntityDef& entity, const AttributeDef& attribute, const Json& value,
                        Json& out, const FieldContext& ctx) {
     const float w = ImGui::GetContentRegionAvail().x;
+    // The editor is read by its field's label, whatever its ImGui label shows.
+    const std::string& name = attribute_label(attribute, ctx.language);
     switch (attribute.type) {
         case AttributeType::String: {
             char buf[4096];  // refilled from the value every frame
             copy_to(buf, sizeof buf, value.is_string() ? value.get<std::string>() : std::string());
             ImGui::SetNextItemWidth(w);
+            name_next_item(name, Role::textbox, buf);
             if (ImGui::InputText(id, buf, sizeof buf)) {
                 out = buf[0] ? Json(std::string(buf)) : Json(nullptr);
                 return true;
@@ -243,6 +248,7 @@ bool draw_field_editor(const char* id, const EntityDef& entity, const AttributeD
         case AttributeType::Memo: {
             char buf[16384];  // refilled from the value every frame
             copy_to(buf, sizeof buf, value.is_string() ? value.get<std::string>() : std::string());
+            name_next_item(name, Role::textbox, buf, a11y_multiline);
             if (ImGui::InputTextMultiline(id, buf, sizeof buf, ImVec2(w, ImGui::GetTextLineHeight() * 5.0f))) {
                 out = buf[0] ? Json(std::string(buf)) : Json(nullptr);
                 return true;
@@ -253,6 +259,7 @@ bool draw_field_editor(const char* id, const EntityDef& entity, const AttributeD
             char buf[32];  // refilled from the value every frame
             copy_to(buf, sizeof buf, value.is_number() ? std::to_string(value.get<long long>()) : std::string());
             ImGui::SetNextItemWidth(w);
+            name_next_item(name, Role::textbox, buf);
             if (ImGui::InputText(id, buf, sizeof buf, ImGuiInputTextFlags_CharsDecimal)) {
                 if (!buf[0]) {
                     out = nullptr;
@@ -279,6 +286,7 @@ bool draw_field_editor(const char* id, const EntityDef& entity, const AttributeD
             }
             copy_to(buf, sizeof buf, shown);
             ImGui::SetNextItemWidth(w);
+            name_next_item(name, Role::textbox, buf);
             if (ImGui::InputText(id, buf, sizeof buf, ImGuiInputTextFlags_CharsDecimal)) {
                 std::string text = buf;
                 for (char& c : text)
@@ -299,20 +307,27 @@ bool draw_field_editor(const char* id, const EntityDef& entity, const AttributeD
         case AttributeType::Boolean: {
             bool v = value.is_boolean() && value.get<bool>();
             const std::string label = std::string(tr(ctx.language, v ? "workspace.yes" : "workspace.no")) + id;
+            name_next_item(name, Role::checkbox, {});
             if (ImGui::Checkbox(label.c_str(), &v)) {
                 out = v;
                 return true;
             }
             return false;
         }
-        case AttributeType::DateTime: return draw_date_picker(id, value, !is_date_only(attribute), out, ctx);
+        case AttributeType::DateTime:
+            name_next_item(name, Role::combobox, format_value(entity, attribute, value.is_null() ? nullptr : &value, ctx),
+                           a11y_haspopup);
+            return draw_date_picker(id, value, !is_date_only(attribute), out, ctx);
         case AttributeType::OptionSet:
         case AttributeType::StateCode:
         case AttributeType::StatusCode: {
             const std::string current = format_value(entity, attribute, value.is_null() ? nullptr : &value, ctx);
             ImGui::SetNextItemWidth(w);
             bool changed = false;
-            if (ImGui::BeginCombo(id, current.empty() ? "---" : current.c_str())) {
+            name_next_item(name, Role::combobox, current, a11y_haspopup);
+            const bool open = ImGui::BeginCombo(id, current.empty() ? "---" : current.c_str());
+            if (!open) record_last_item_for_mirror();  // ImGui 1.86 has no hook in BeginCombo
+            if (open) {
                 if (!attribute.required && ImGui::Selectable("---", value.is_null())) {
                     out = nullptr;
                     changed = true;

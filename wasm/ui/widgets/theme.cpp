@@ -10,6 +10,11 @@ namespace casehub::ui {
 namespace {
 
 ImVec4 rgb(int r, int g, int b, float a = 1.0f) { return ImVec4(r / 255.0f, g / 255.0f, b / 255.0f, a); }
+ImVec4 col(std::uint32_t c, float alpha = 1.0f) {
+    ImVec4 v = ImGui::ColorConvertU32ToFloat4(c);
+    v.w *= alpha;
+    return v;
+}
 
 bool file_exists(const char* path) {
     if (FILE* f = std::fopen(path, "rb")) {
@@ -59,7 +64,7 @@ ImFont* add_font(ImGuiIO& io, const char* path, float size, float ratio, bool wi
 
 ImVec4 clear_color() { return rgb(0xFA, 0xF9, 0xF8); }
 
-void apply_theme(ImGuiStyle& style, WidthClass width) {
+void apply_theme(ImGuiStyle& style, WidthClass width, const ThemeColors& t) {
     style = ImGuiStyle();
     const bool touch = is_touch_sized(width);
     style.WindowPadding = ImVec2(12, 12);
@@ -86,34 +91,34 @@ void apply_theme(ImGuiStyle& style, WidthClass width) {
     style.SelectableTextAlign = ImVec2(0.0f, 0.5f);
 
     ImVec4* c = style.Colors;
-    c[ImGuiCol_Text] = rgb(0x32, 0x31, 0x30);
-    c[ImGuiCol_TextDisabled] = rgb(0xA1, 0x9F, 0x9D);
-    c[ImGuiCol_WindowBg] = rgb(0xFA, 0xF9, 0xF8);
+    c[ImGuiCol_Text] = col(t.text);
+    c[ImGuiCol_TextDisabled] = col(t.text_disabled);
+    c[ImGuiCol_WindowBg] = col(t.window_bg);
     c[ImGuiCol_ChildBg] = rgb(0xFF, 0xFF, 0xFF, 0.0f);
-    c[ImGuiCol_PopupBg] = rgb(0xFF, 0xFF, 0xFF);
-    c[ImGuiCol_Border] = rgb(0xE1, 0xDF, 0xDD);
+    c[ImGuiCol_PopupBg] = col(t.popup_bg);
+    c[ImGuiCol_Border] = col(t.frame_border);  // outlines controls (FrameBorderSize 1): >= 3:1
     c[ImGuiCol_BorderShadow] = rgb(0, 0, 0, 0.0f);
-    c[ImGuiCol_FrameBg] = rgb(0xFF, 0xFF, 0xFF);
-    c[ImGuiCol_FrameBgHovered] = rgb(0xF3, 0xF2, 0xF1);
+    c[ImGuiCol_FrameBg] = col(t.frame_bg);
+    c[ImGuiCol_FrameBgHovered] = col(t.button_hovered);
     c[ImGuiCol_FrameBgActive] = rgb(0xED, 0xEB, 0xE9);
     c[ImGuiCol_TitleBg] = rgb(0xF3, 0xF2, 0xF1);
     c[ImGuiCol_TitleBgActive] = rgb(0xED, 0xEB, 0xE9);
     c[ImGuiCol_TitleBgCollapsed] = rgb(0xF3, 0xF2, 0xF1);
     c[ImGuiCol_MenuBarBg] = rgb(0xF3, 0xF2, 0xF1);
     c[ImGuiCol_ScrollbarBg] = rgb(0xF3, 0xF2, 0xF1, 0.0f);
-    c[ImGuiCol_ScrollbarGrab] = rgb(0xC8, 0xC6, 0xC4);
+    c[ImGuiCol_ScrollbarGrab] = col(t.scrollbar_grab);
     c[ImGuiCol_ScrollbarGrabHovered] = rgb(0xA1, 0x9F, 0x9D);
     c[ImGuiCol_ScrollbarGrabActive] = rgb(0x8A, 0x88, 0x86);
-    c[ImGuiCol_CheckMark] = rgb(0x00, 0x78, 0xD4);
-    c[ImGuiCol_SliderGrab] = rgb(0x00, 0x78, 0xD4);
+    c[ImGuiCol_CheckMark] = col(t.check_mark);
+    c[ImGuiCol_SliderGrab] = col(t.check_mark);
     c[ImGuiCol_SliderGrabActive] = rgb(0x00, 0x5A, 0x9E);
-    c[ImGuiCol_Button] = rgb(0xFF, 0xFF, 0xFF);
-    c[ImGuiCol_ButtonHovered] = rgb(0xF3, 0xF2, 0xF1);
+    c[ImGuiCol_Button] = col(t.button);
+    c[ImGuiCol_ButtonHovered] = col(t.button_hovered);
     c[ImGuiCol_ButtonActive] = rgb(0xED, 0xEB, 0xE9);
-    c[ImGuiCol_Header] = rgb(0xDE, 0xEC, 0xF9);         // selected rows: light blue
-    c[ImGuiCol_HeaderHovered] = rgb(0xF3, 0xF2, 0xF1);
+    c[ImGuiCol_Header] = col(t.selected_row);  // selected rows: light blue
+    c[ImGuiCol_HeaderHovered] = col(t.hovered_row);
     c[ImGuiCol_HeaderActive] = rgb(0xC7, 0xE0, 0xF4);
-    c[ImGuiCol_Separator] = rgb(0xE1, 0xDF, 0xDD);
+    c[ImGuiCol_Separator] = col(t.divider);
     c[ImGuiCol_SeparatorHovered] = rgb(0x00, 0x78, 0xD4, 0.6f);
     c[ImGuiCol_SeparatorActive] = rgb(0x00, 0x78, 0xD4);
     c[ImGuiCol_ResizeGrip] = rgb(0, 0, 0, 0.0f);
@@ -135,7 +140,7 @@ void apply_theme(ImGuiStyle& style, WidthClass width) {
     c[ImGuiCol_TableRowBgAlt] = rgb(0xFA, 0xF9, 0xF8);
     c[ImGuiCol_TextSelectedBg] = rgb(0x00, 0x78, 0xD4, 0.25f);
     c[ImGuiCol_DragDropTarget] = rgb(0x00, 0x78, 0xD4);
-    c[ImGuiCol_NavHighlight] = rgb(0x00, 0x78, 0xD4);
+    c[ImGuiCol_NavHighlight] = col(t.nav_highlight);  // the focus ring
     c[ImGuiCol_NavWindowingHighlight] = rgb(0x00, 0x78, 0xD4, 0.7f);
     c[ImGuiCol_NavWindowingDimBg] = rgb(0x32, 0x31, 0x30, 0.2f);
     c[ImGuiCol_ModalWindowDimBg] = rgb(0x32, 0x31, 0x30, 0.35f);

@@ -9,6 +9,7 @@
 
 #include "imgui.h"
 #include "imgui_internal.h"
+#include "wasm/ui/widgets/accessibility.hpp"
 
 namespace casehub::ui {
 namespace {
@@ -18,8 +19,9 @@ namespace {
 std::vector<RecordedWidget> g_current;  // not state: the widgets recorded this frame, for browser tests
 std::vector<RecordedWidget> g_last;     // not state: the last whole frame's, for window.casehub.widgets()
 
-void record(unsigned id, const char* label, const ImRect& rect, bool is_text_input) {
+void record(unsigned id, const char* label, const ImRect& rect, bool is_text_input, int status_flags) {
     std::string visible = visible_label(label);
+    record_a11y_item(id, visible, status_flags);  // the same widget, for the accessibility mirror
     if (visible.empty()) return;
     ImRect r = rect;
     if (ImGuiWindow* window = GImGui->CurrentWindow) r.ClipWithFull(window->ClipRect);
@@ -54,13 +56,19 @@ std::string visible_label(const char* label) {
 
 void enable_widget_recorder() { GImGui->TestEngineHookItems = true; }
 
-void begin_widget_frame() { g_current.clear(); }
+void begin_widget_frame() {
+    g_current.clear();
+    begin_a11y_frame();
+}
 
-void end_widget_frame() { g_last.swap(g_current); }
+void end_widget_frame() {
+    g_last.swap(g_current);
+    end_a11y_frame();
+}
 
 void record_last_item(const char* label) {
     const ImGuiLastItemData& item = GImGui->LastItemData;
-    record(item.ID, label, item.Rect, (item.InFlags & ImGuiItemFlags_Inputable) != 0);
+    record(item.ID, label, item.Rect, (item.InFlags & ImGuiItemFlags_Inputable) != 0, item.StatusFlags);
 }
 
 const std::vector<RecordedWidget>& last_frame_widgets() { return g_last; }
@@ -77,15 +85,17 @@ std::string last_frame_widgets_json() {
 
 // ---- Dear ImGui 1.86 test-engine hooks (declared in imgui_internal.h) ----
 
-void ImGuiTestEngineHook_ItemAdd(ImGuiContext*, const ImRect&, ImGuiID) {
-    // Rectangles are taken in ItemInfo, which runs only for items that were not clipped.
+void ImGuiTestEngineHook_ItemAdd(ImGuiContext*, const ImRect&, ImGuiID id) {
+    // Rectangles are taken in ItemInfo, which runs only for items that were not clipped;
+    // here the mirror only learns which widget a name_next_item was for.
+    casehub::ui::a11y_item_added(id);
 }
 
-void ImGuiTestEngineHook_ItemInfo(ImGuiContext* ctx, ImGuiID id, const char* label, ImGuiItemStatusFlags) {
+void ImGuiTestEngineHook_ItemInfo(ImGuiContext* ctx, ImGuiID id, const char* label, ImGuiItemStatusFlags flags) {
     if (!label) return;
     const ImGuiLastItemData& item = ctx->LastItemData;
     const bool is_text_input = (item.InFlags & ImGuiItemFlags_Inputable) != 0;
-    casehub::ui::record(id, label, item.Rect, is_text_input);
+    casehub::ui::record(id, label, item.Rect, is_text_input, flags);
 }
 
 void ImGuiTestEngineHook_Log(ImGuiContext*, const char*, ...) {}
