@@ -72,7 +72,13 @@ async function measureEdits(page, n) {
           } catch (err) { postMessage({ ok: false, error: String(err) }); }
         };`;
       const worker = new Worker(URL.createObjectURL(new Blob([src], { type: 'text/javascript' })));
-      const call = (msg) => new Promise((resolve) => { worker.onmessage = (e) => resolve(e.data); worker.postMessage(msg); });
+      // A worker the page's CSP refuses (blob: is not a script source) never answers: give up.
+      const call = (msg) => new Promise((resolve) => {
+        const timer = setTimeout(() => resolve({ ok: false, error: 'the worker did not answer (blocked by the CSP?)' }), 5000);
+        worker.onmessage = (e) => { clearTimeout(timer); resolve(e.data); };
+        worker.onerror = (e) => { clearTimeout(timer); resolve({ ok: false, error: String(e.message || 'worker error') }); };
+        worker.postMessage(msg);
+      });
       const opened = await call({ open: true });
       if (!opened.ok) throw new Error(opened.error);
       for (const text of out.entries) {
