@@ -11,6 +11,8 @@ packages=(build-essential cmake ninja-build pkg-config git ca-certificates
   nlohmann-json3-dev libcpp-httplib-dev libssl-dev zlib1g-dev libbrotli-dev
   catch2 libsqlite3-dev sqlite3 libsodium-dev
   chromium chromium-driver
+  openssl
+  clang-14 libclang-rt-14-dev   # scripts/fuzz.sh: libFuzzer, ASan, UBSan (the runtime is a separate package)
   fonts-dejavu-core fonts-dejavu-extra fonts-font-awesome dpkg-dev)
 
 sudo_if_needed() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }

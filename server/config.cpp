@@ -46,6 +46,7 @@ constexpr LimitFlag limit_flags[] = {
 std::string server_usage() {
     return "usage: casehub_server [--host ADDR] [--port N] [--data-dir DIR] [--web-root DIR]\n"
            "                      [--demo-cases N] [--threads N] [--jobs-interval-seconds N] [--mail-drop DIR]\n"
+           "                      [--tls-cert FILE --tls-key FILE]\n"
            "  --host ADDR       listen address (CASEHUB_HOST, default 127.0.0.1)\n"
            "  --port N          listen port, 0 picks a free one (CASEHUB_PORT, default 8080)\n"
            "  --data-dir DIR    where casehub.db lives, created if missing (CASEHUB_DATA_DIR, default ./data)\n"
@@ -57,6 +58,9 @@ std::string server_usage() {
            "                    0 turns them off (CASEHUB_JOBS_INTERVAL, default 30)\n"
            "  --mail-drop DIR   where sent emails are written as <id>.eml for a mail gateway to pick up\n"
            "                    (CASEHUB_MAIL_DROP, default <data dir>/outbox)\n"
+           "  --tls-cert FILE   serve HTTPS with this PEM certificate (chain) and --tls-key FILE, its\n"
+           "  --tls-key FILE    private key; answers then carry HSTS (CASEHUB_TLS_CERT, CASEHUB_TLS_KEY;\n"
+           "                    scripts/run.sh --tls makes a self-signed pair)\n"
            "limits (docs/security.md); each is also CASEHUB_<NAME IN CAPITALS>, e.g. CASEHUB_MAX_BODY_KIB:\n"
            "  --max-body-kib N  largest request body, with or without Content-Length (default 8192)\n"
            "  --max-json-depth N  deepest nesting of a JSON body (default 64)\n"
@@ -107,6 +111,8 @@ Result<ServerConfig> parse_server_config(const std::vector<std::string>& args) {
         c.demo_cases = *p;
     }
     if (auto v = env("CASEHUB_MAIL_DROP")) c.mail_drop = v;
+    if (auto v = env("CASEHUB_TLS_CERT")) c.tls_cert = v;
+    if (auto v = env("CASEHUB_TLS_KEY")) c.tls_key = v;
     if (auto v = env("CASEHUB_JOBS_INTERVAL")) {
         auto p = parse_int("CASEHUB_JOBS_INTERVAL", v, 0, 86400);
         if (!p) return p.error();
@@ -144,6 +150,10 @@ Result<ServerConfig> parse_server_config(const std::vector<std::string>& args) {
             auto v = value();
             if (!v) return v.error();
             (a == "--host" ? c.host : a == "--data-dir" ? c.data_dir : a == "--web-root" ? c.web_root : c.mail_drop) = *v;
+        } else if (a == "--tls-cert" || a == "--tls-key") {
+            auto v = value();
+            if (!v) return v.error();
+            (a == "--tls-cert" ? c.tls_cert : c.tls_key) = *v;
         } else if (a == "--jobs-interval-seconds") {
             auto v = value();
             if (!v) return v.error();
@@ -161,6 +171,10 @@ Result<ServerConfig> parse_server_config(const std::vector<std::string>& args) {
             return make_error("bad_flag", "unknown flag '" + a + "'\n" + server_usage());
         }
     }
+    if (c.tls_cert.empty() != c.tls_key.empty())
+        return make_error("bad_flag", "HTTPS needs both --tls-cert FILE and --tls-key FILE (or CASEHUB_TLS_CERT and "
+                                      "CASEHUB_TLS_KEY); only " + std::string(c.tls_cert.empty() ? "the key" : "the certificate") +
+                                      " was given.");
     return c;
 }
 

@@ -19,6 +19,8 @@ struct ServerConfig {
     int threads = 16;                 // CASEHUB_THREADS / --threads: worker pool (one per open event stream)
     int jobs_interval_seconds = 30;   // CASEHUB_JOBS_INTERVAL / --jobs-interval-seconds: scheduled jobs (0 = off)
     std::string mail_drop;            // CASEHUB_MAIL_DROP / --mail-drop: sent email files (empty = <data dir>/outbox)
+    std::string tls_cert;             // CASEHUB_TLS_CERT / --tls-cert: PEM certificate chain; with tls_key, serve HTTPS
+    std::string tls_key;              // CASEHUB_TLS_KEY / --tls-key: PEM private key of that certificate
     // Limits against greedy and slow clients (docs/security.md), each also CASEHUB_<NAME>:
     int max_body_kib = 8 * 1024;        // --max-body-kib: a request body, however it is sent
     int max_json_depth = 64;            // --max-json-depth: nesting of any JSON body

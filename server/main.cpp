@@ -47,6 +47,12 @@ int main(int argc, char** argv) {
         return 1;
     }
     GuardedServer http(connection_limits(*config));
+    if (!config->tls_cert.empty()) {
+        if (auto tls = http.use_tls(config->tls_cert, config->tls_key); !tls) {
+            std::fprintf(stderr, "casehub_server: %s\n", tls.error().message.c_str());
+            return 1;
+        }
+    }
     (*app)->install_routes(http);
 
     const int port = http.bind_guarded(config->host, config->port);
@@ -57,7 +63,7 @@ int main(int argc, char** argv) {
                      config->host.c_str(), config->port);
         return 1;
     }
-    std::printf("CaseHub is running at http://%s:%d/\n", config->host == "0.0.0.0" ? "127.0.0.1" : config->host.c_str(),
+    std::printf("CaseHub is running at %s://%s:%d/\n", http.uses_tls() ? "https" : "http", config->host == "0.0.0.0" ? "127.0.0.1" : config->host.c_str(),
                 port);
     std::printf("data: %s   web: %s   (Ctrl-C stops)\n", config->data_dir.c_str(), config->web_root.c_str());
     if (!(*app)->seeded_usernames().empty()) {

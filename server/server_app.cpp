@@ -56,7 +56,8 @@ Result<std::unique_ptr<ServerApp>> ServerApp::open(const ServerConfig& config, A
 }
 
 void ServerApp::install_routes(httplib::Server& server) {
-    install_base_routes(server, HttpOptions{config_.web_root, static_cast<std::size_t>(config_.max_body_kib) * 1024});
+    install_base_routes(server, HttpOptions{config_.web_root, static_cast<std::size_t>(config_.max_body_kib) * 1024,
+                                            !config_.tls_cert.empty()});
     const UserDirectory users = sync_user_directory(*sync_);
     const JsonLimits json = json_limits(config_);
     install_auth_routes(server, *auth_, users, json);

@@ -4,6 +4,7 @@
 // Tests use it to reload a replica the way the browser would.
 #pragma once
 #include <cstdint>
+#include <cstddef>
 #include <map>
 #include <string>
 #include <vector>
@@ -46,7 +47,9 @@ struct DeviceImage {
         auto r = replica_from_device(meta, entries);
         if (!r) return r;
         Json values = Json::array();
+        const bool complete = stored_records_complete(meta);  // else: not read, loaded again
         for (const auto& [key, text] : records) {
+            if (!complete) break;
             values.push_back(Json::parse(text));
             if (values.size() == page) {
                 auto recs = records_from_device(values);
@@ -70,6 +73,22 @@ inline void write_to_device(Replica& replica, DeviceImage& device) {
     if (j.empty()) return;
     device.apply(j.to_batch_json(replica.client_id()));
     replica.mark_durable_through(j.newest_outbox_seq());
+}
+
+// Writes it the way the data layer writes a large journal: pages of at most `per_page`
+// records, one batch each; `stop_after` pages are written at most (a tab closed midway).
+// Returns the number of batches written.
+inline std::size_t write_pages_to_device(Replica& replica, DeviceImage& device, std::size_t per_page,
+                                         std::size_t stop_after = SIZE_MAX) {
+    DeviceJournal j = replica.take_journal();
+    std::size_t written = 0;
+    while (!j.empty() && written < stop_after) {
+        DeviceJournal page = j.take_page(per_page);
+        device.apply(page.to_batch_json(replica.client_id()));
+        replica.mark_durable_through(page.newest_outbox_seq());
+        ++written;
+    }
+    return written;
 }
 
 }  // namespace casehub::test

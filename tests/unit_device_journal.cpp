@@ -267,3 +267,112 @@ TEST_CASE("a replica kept the old way (one JSON file) moves to the device whole"
     CHECK(restored->next_client_seq() == old.next_client_seq());
     CHECK(restored->cursor() == 3);
 }
+
+TEST_CASE("a snapshot too big for one transaction is written in pages with a completeness marker",
+          "[sync][device]") {
+    World w;
+    std::vector<Record> seed;
+    for (int i = 0; i < 25; ++i) seed.push_back(Record{"account", make_uuid_v4(41, i), {{"name", "A" + std::to_string(i)}}});
+    w.server.seed(seed);
+    Replica r("tablet-7");
+    r.on_snapshot(w.env, w.server.snapshot(w.policy, w.alex));
+    const Mutation made = w.create_case(r, case_id(7), "Made during the first load");
+
+    SECTION("pages carry at most the page's records; the cursor and 'complete' come with the last") {
+        DeviceJournal j = r.take_journal();
+        std::vector<Json> pages;
+        while (!j.empty()) pages.push_back(Json::parse(j.take_page(10).to_batch_json(r.client_id())));
+        REQUIRE(pages.size() == 3);
+        CHECK(pages[0]["clear_records"] == true);
+        CHECK(pages[0]["put_records"].size() == 10);
+        CHECK(pages[0]["put_outbox"].size() == 1);  // the agent's work goes first, with its number
+        CHECK(pages[0]["meta"]["next_client_seq"] == made.client_seq + 1);
+        CHECK(pages[0]["meta"]["records_complete"] == false);
+        CHECK_FALSE(pages[0]["meta"].contains("cursor"));
+        CHECK(pages[1]["clear_records"] == false);
+        CHECK(pages[1]["put_records"].size() == 10);
+        CHECK(pages[1]["meta"]["records_complete"] == false);
+        CHECK_FALSE(pages[1]["meta"].contains("cursor"));
+        CHECK(pages[2]["put_records"].size() == 5);
+        CHECK(pages[2]["meta"]["records_complete"] == true);
+        CHECK(pages[2]["meta"]["cursor"] == r.cursor());
+    }
+
+    SECTION("written whole, it restores as one transaction would") {
+        DeviceImage device;
+        CHECK(write_pages_to_device(r, device, 10) == 3);
+        auto restored = device.restore(w.env);
+        REQUIRE(restored);
+        CHECK(restored->confirmed() == r.confirmed());
+        CHECK(restored->cursor() == r.cursor());
+        CHECK(restored->outbox() == r.outbox());
+    }
+
+    SECTION("cut off after two pages, the next start loads the records again and keeps the work") {
+        DeviceImage device;
+        CHECK(write_pages_to_device(r, device, 10, 2) == 2);
+        CHECK(device.records.size() == 20);
+        CHECK_FALSE(stored_records_complete(device.meta));
+        auto restored = device.restore(w.env);
+        REQUIRE(restored);
+        CHECK(restored->cursor() == 0);
+        CHECK(restored->confirmed().size() == 0);
+        CHECK(restored->outbox().size() == 1);
+        CHECK(restored->view().find("incident", case_id(7)));
+        // Its journal clears the partial records; the sync from cursor 0 brings them all.
+        w.pull(*restored);
+        CHECK(restored->confirmed() == r.confirmed());
+        write_pages_to_device(*restored, device, 10);
+        CHECK(stored_records_complete(device.meta));
+        CHECK(device.records.size() == 25);
+        auto again = device.restore(w.env);
+        REQUIRE(again);
+        CHECK(again->confirmed() == r.confirmed());
+        CHECK(again->cursor() == r.cursor());
+    }
+
+    SECTION("a refused page is written again with the rest, and the series still ends complete") {
+        DeviceImage device;
+        DeviceJournal j = r.take_journal();
+        device.apply(j.take_page(10).to_batch_json(r.client_id()));
+        DeviceJournal refused = j.take_page(10);  // the device said no
+        refused.merge_newer(std::move(j));
+        CHECK_FALSE(stored_records_complete(device.meta));
+        while (!refused.empty()) device.apply(refused.take_page(10).to_batch_json(r.client_id()));
+        CHECK(stored_records_complete(device.meta));
+        CHECK(device.records.size() == 25);
+        CHECK(device.meta["cursor"] == r.cursor());
+    }
+
+    SECTION("a pull page small enough for one batch writes no marker") {
+        DeviceImage device;
+        write_pages_to_device(r, device, 100);
+        w.server.seed({Record{"account", make_uuid_v4(42, 1), {{"name", "Later"}}}});
+        w.pull(r);
+        const Json batch = Json::parse(r.take_journal().take_page(100).to_batch_json(r.client_id()));
+        CHECK_FALSE(batch["meta"].contains("records_complete"));
+        CHECK(batch["meta"].contains("cursor"));
+    }
+}
+
+TEST_CASE("an edit's own batch holds only the new work, never a page of records", "[sync][device]") {
+    World w;
+    std::vector<Record> seed;
+    for (int i = 0; i < 30; ++i) seed.push_back(Record{"account", make_uuid_v4(43, i), {{"name", "A" + std::to_string(i)}}});
+    w.server.seed(seed);
+    Replica r("tablet-8");
+    r.on_snapshot(w.env, w.server.snapshot(w.policy, w.alex));
+    const Mutation m = w.create_case(r, case_id(8), "Urgent");
+    DeviceJournal rest = r.take_journal();
+    DeviceJournal edit = rest.take_new_work();
+    CHECK(edit.holds_new_work());
+    CHECK(edit.newest_outbox_seq() == m.client_seq);
+    CHECK(edit.record_change_count() == 0);
+    const Json batch = Json::parse(edit.to_batch_json(r.client_id()));
+    CHECK(batch["strict"] == true);
+    CHECK(batch["put_outbox"].size() == 1);
+    CHECK(batch["meta"]["next_client_seq"] == m.client_seq + 1);
+    CHECK_FALSE(batch["meta"].contains("cursor"));
+    CHECK_FALSE(rest.holds_new_work());
+    CHECK(rest.record_change_count() == 30);
+}

@@ -19,6 +19,7 @@
 #include "core/apply/sync_security_policy.hpp"
 #include "core/base/uuid.hpp"
 #include "core/apply/validation.hpp"
+#include "core/sync/device_messages.hpp"
 
 #ifdef CASEHUB_SOURCE_DIR
 #include <filesystem>
@@ -66,6 +67,9 @@ const std::vector<std::string> kCovered = {
     "schema/state_model.cpp",
     "security/security.cpp",
     "store/query_validation.cpp",
+    "sync/device_journal.cpp",
+    "sync/device_restore.cpp",
+    "sync/replica.cpp",
     "sync/sync_server.cpp",
 };
 // Internal ones: loading embedded assets or local storage, developer-facing search
@@ -78,9 +82,6 @@ const std::vector<std::string> kSkipped = {
     "search/search_synonyms.cpp",
     "store/query.cpp",
     "store/store.cpp",
-    "sync/device_journal.cpp",
-    "sync/device_restore.cpp",
-    "sync/replica.cpp",
 };
 
 std::string read_text(const std::filesystem::path& path) {
@@ -437,4 +438,33 @@ TEST_CASE("localising is cheap enough to call every frame", "[messages]") {
         std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start).count();
     CHECK(total > 0);
     CHECK(ms < 2000);  // a few ms in practice; generous for wasm under node on a loaded machine
+}
+
+TEST_CASE("the device storage messages come out in French and Indonesian", "[messages][device]") {
+    const std::vector<std::string> messages = {
+        device_write_refused_message("QuotaExceededError", "The quota has been exceeded."),
+        device_write_refused_message("InvalidStateError", "the browser closed the database"),
+        device_write_refused_message("UnknownError", "IndexedDB gave no reason"),
+        device_open_refused_message("InvalidStateError: A mutation operation was attempted"),
+        device_unreadable_message("NotReadableError: disk"),
+        device_cleared_message(),
+        device_loading_message(2000, 94754),
+        "The work stored on this device could not be read (an outbox entry is not JSON).",
+    };
+    for (const std::string& en : messages) {
+        INFO(en);
+        const std::string fr = localize_message(en, Language::fr), id = localize_message(en, Language::id);
+        CHECK(fr != en);
+        CHECK(id != en);
+        // The browser's own words stay as they came.
+        for (const char* kept : {"The quota has been exceeded.", "the browser closed the database", "NotReadableError: disk"})
+            if (en.find(kept) != std::string::npos && en.find("no storage space") == std::string::npos) {
+                CHECK(fr.find(kept) != std::string::npos);
+                CHECK(id.find(kept) != std::string::npos);
+            }
+    }
+    CHECK(localize_message(device_loading_message(2000, 94754), Language::fr).find("2000 enregistrements sur 94754") !=
+          std::string::npos);
+    CHECK(localize_message("The work stored on this device could not be read (an outbox entry is not JSON).", Language::id) ==
+          "Pekerjaan yang tersimpan di perangkat ini tidak dapat dibaca (sebuah entri kotak keluar bukan JSON).");
 }

@@ -215,6 +215,39 @@ TEST_CASE("releasing clears the worker and gives the item back to the queue owne
     }
 }
 
+TEST_CASE("an agent of another business unit is refused every move of an item, even one that would change nothing",
+          "[queue][security]") {
+    Fixture f;
+    const std::string bu_id = make_uuid_v4(1, 2);
+    const std::string u_dewi = make_uuid_v4(2, 4);
+    f.store.upsert(Record{"businessunit", bu_id, {{"name", "Contoso Indonesia"}}});
+    f.store.upsert(Record{"systemuser", u_dewi,
+                          {{"domainname", "dewi"}, {"fullname", "Dewi Lestari"},
+                           {"businessunitid", make_lookup("businessunit", bu_id)},
+                           {"securityroles", role_customer_service_representative}, {"isdisabled", false}}});
+    const UserContext dewi = *user_context_for(f.store, u_dewi);
+    const std::string id = f.add(gold);  // free: nobody works it
+    const Record before = f.item(id);
+
+    // Releasing a free item, or routing it to the queue it is in, changes nothing; the
+    // answer must still be the refusal, not "accepted", for an item outside her scope.
+    for (const Json& args : {queue_release_args(id), queue_route_to_queue_args(id, gold)}) {
+        const std::string name = args.contains("queue") ? "queue.route" : "queue.release";
+        INFO(name);
+        auto s = f.run(dewi, name, args);
+        REQUIRE_FALSE(s);
+        CHECK(s.error().code == "forbidden");
+    }
+    SECTION("picking an item someone picked is refused without naming who works it") {
+        REQUIRE(f.run(f.alex, "queue.pick", queue_pick_args(id)));
+        auto s = f.run(dewi, "queue.pick", queue_pick_args(id));
+        REQUIRE_FALSE(s);
+        CHECK(s.error().code == "forbidden");
+        CHECK(s.error().message.find("Alex Taylor") == std::string::npos);
+    }
+    CHECK(f.item(id).attributes["queueid"] == before.attributes["queueid"]);
+}
+
 TEST_CASE("routing moves an item to another queue or gives it and its record to a user", "[queue]") {
     Fixture f;
     const std::string id = f.add(gold);

@@ -204,6 +204,46 @@ TEST_CASE("pull tells a user to drop a record that left their sight and hides it
     CHECK(s.state.snapshot(secret, s.sam).records.empty());
 }
 
+TEST_CASE("pull never names a record the user could not see: its changes and deletion are left out",
+          "[sync][server][security]") {
+    Server s;
+    SecretPolicy secret;
+    const std::string id = make_uuid_v4(200, 1);
+    REQUIRE(s.push(s.alex, "c1", {create(1, 1, "secret")}));
+    Mutation edit{make_uuid_v4(100, 2), "", 2, "record.update",
+                  record_update_args(s.state.store, "incident", id, {{"description", "still hidden"}}), 1};
+    REQUIRE(s.push(s.alex, "c1", {edit}));
+    Mutation erase{make_uuid_v4(100, 3), "", 3, "record.delete", record_delete_args(s.state.store, "incident", id), 1};
+    REQUIRE(s.push(s.alex, "c1", {erase}));
+    REQUIRE(s.push(s.alex, "c1", {create(4, 4, "open")}));
+
+    for (std::int64_t cursor = 0; cursor <= s.state.seq; ++cursor) {
+        INFO("cursor " << cursor);
+        PullPage p = s.state.pull(secret, s.sam, cursor, 100);
+        for (const PullChange& c : p.changes) CHECK(c.id != id);
+        CHECK(p.cursor == s.state.seq);  // the hidden changes are skipped, not waited for
+    }
+    PullPage all = s.state.pull(secret, s.sam, 0, 100);
+    REQUIRE(all.changes.size() == 1);
+    CHECK(all.changes[0].op == PullOp::upsert);
+
+    SECTION("a record seen before it was hidden is dropped, and its deletion told") {
+        Server t;
+        REQUIRE(t.push(t.alex, "c1", {create(1, 1, "open")}));
+        Mutation hide{make_uuid_v4(100, 2), "", 2, "record.update",
+                      record_update_args(t.state.store, "incident", id, {{"title", "secret"}}), 1};
+        REQUIRE(t.push(t.alex, "c1", {hide}));
+        Mutation gone{make_uuid_v4(100, 3), "", 3, "record.delete", record_delete_args(t.state.store, "incident", id), 1};
+        PullPage one = t.state.pull(secret, t.sam, 0, 100);
+        REQUIRE(one.changes.size() == 2);
+        CHECK(one.changes[1].op == PullOp::drop);
+        REQUIRE(t.push(t.alex, "c1", {gone}));
+        // The deletion follows a hidden state: whoever still held the record dropped it already.
+        PullPage two = t.state.pull(secret, t.sam, one.cursor, 100);
+        CHECK(two.changes.empty());
+    }
+}
+
 TEST_CASE("the server remembers who wrote each field so a conflict names the overwritten change",
           "[sync][server][conflict]") {
     Server s;

@@ -599,6 +599,72 @@ const MessageTemplate kTemplates[] = {
      "Cet appareil a numéroté deux modifications différentes {0} ; celle-ci n'a pas été appliquée. Refaites la modification.",
      "Perangkat ini memberi nomor {0} pada dua perubahan berbeda; perubahan ini tidak diterapkan. Lakukan perubahan lagi.", true},
 
+    // device storage (device_restore, device_journal, replica; the client's data layer:
+    // the sync status' tooltip, the form's save line and the sign-in screen show these)
+    {"The work stored on this device could not be read ({0}).",
+     "Le travail enregistré sur cet appareil n'a pas pu être lu ({0}).",
+     "Pekerjaan yang tersimpan di perangkat ini tidak dapat dibaca ({0}).", true},
+    {"its meta values are not an object", "ses valeurs méta ne sont pas un objet", "nilai metanya bukan objek", false},
+    {"the client id is not text", "l'ID client n'est pas du texte", "ID klien bukan teks", false},
+    {"an outbox entry is not JSON", "une entrée de la file d'envoi n'est pas du JSON", "sebuah entri kotak keluar bukan JSON", false},
+    {"the rejections are not JSON", "les refus ne sont pas du JSON", "daftar penolakan bukan JSON", false},
+    {"a page of records is not a list", "une page d'enregistrements n'est pas une liste", "satu halaman rekaman bukan daftar", false},
+    {"a stored record is malformed", "un enregistrement stocké est mal formé", "sebuah rekaman tersimpan salah format", false},
+    {"Nothing is stored on this device for this user yet.", "Rien n'est encore enregistré sur cet appareil pour cet utilisateur.",
+     "Belum ada yang tersimpan di perangkat ini untuk pengguna ini.", true},
+    {"A saved outbox entry has no mutation.", "Une entrée enregistrée de la file d'envoi n'a pas de modification.",
+     "Entri kotak keluar yang tersimpan tidak memiliki perubahan.", true},
+    {"A saved outbox entry is malformed: {0}", "Une entrée enregistrée de la file d'envoi est mal formée : {0}",
+     "Entri kotak keluar yang tersimpan salah format: {0}", true},
+    {"The saved rejections are not a list.", "Les refus enregistrés ne sont pas une liste.",
+     "Penolakan yang tersimpan bukan berupa daftar.", true},
+    {"A saved rejection is malformed.", "Un refus enregistré est mal formé.", "Penolakan yang tersimpan salah format.", true},
+    {"The saved replica is not a JSON object.", "La réplique enregistrée n'est pas un objet JSON.",
+     "Replika yang tersimpan bukan objek JSON.", true},
+    {"The saved replica is incomplete (client_id, next_client_seq, cursor, confirmed, outbox, rejections).",
+     "La réplique enregistrée est incomplète (client_id, next_client_seq, cursor, confirmed, outbox, rejections).",
+     "Replika yang tersimpan tidak lengkap (client_id, next_client_seq, cursor, confirmed, outbox, rejections).", true},
+    {"This device has no storage space left for CaseHub, so your latest changes are not saved on it yet. Free some space "
+     "(close other tabs, clear other sites' data); they are saved as soon as there is room. Keep this tab open until then.",
+     "Cet appareil n'a plus d'espace de stockage pour CaseHub : vos dernières modifications n'y sont donc pas encore "
+     "enregistrées. Libérez de l'espace (fermez d'autres onglets, effacez les données d'autres sites) ; elles seront "
+     "enregistrées dès qu'il y aura de la place. Gardez cet onglet ouvert d'ici là.",
+     "Perangkat ini tidak memiliki ruang penyimpanan lagi untuk CaseHub, jadi perubahan terbaru Anda belum tersimpan di "
+     "perangkat ini. Kosongkan sebagian ruang (tutup tab lain, hapus data situs lain); perubahan akan disimpan begitu ada "
+     "ruang. Biarkan tab ini terbuka sampai saat itu.", true},
+    {"The browser closed CaseHub's storage on this device ({0}), so your latest changes are not saved on it yet. Keep this "
+     "tab open and reload when they are synced.",
+     "Le navigateur a fermé le stockage de CaseHub sur cet appareil ({0}) : vos dernières modifications n'y sont donc pas "
+     "encore enregistrées. Gardez cet onglet ouvert et rechargez la page une fois qu'elles sont synchronisées.",
+     "Browser menutup penyimpanan CaseHub di perangkat ini ({0}), jadi perubahan terbaru Anda belum tersimpan di perangkat "
+     "ini. Biarkan tab ini terbuka dan muat ulang setelah perubahan tersinkron.", true},
+    {"Saving on this device failed ({0}), so your latest changes are not saved on it yet; retrying. Keep this tab open "
+     "until the status says saved.",
+     "L'enregistrement sur cet appareil a échoué ({0}) : vos dernières modifications n'y sont donc pas encore "
+     "enregistrées ; nouvelle tentative en cours. Gardez cet onglet ouvert jusqu'à ce que l'état indique « enregistré ».",
+     "Penyimpanan di perangkat ini gagal ({0}), jadi perubahan terbaru Anda belum tersimpan di perangkat ini; sedang "
+     "dicoba lagi. Biarkan tab ini terbuka sampai status menyatakan tersimpan.", true},
+    {"This browser refuses to store CaseHub's data on this device ({0}; a private window does this). Your changes are kept "
+     "only while this tab is open and are sent when online. Open CaseHub in a normal window to work offline safely.",
+     "Ce navigateur refuse de stocker les données de CaseHub sur cet appareil ({0} ; une fenêtre de navigation privée le "
+     "fait). Vos modifications ne sont conservées que tant que cet onglet reste ouvert et sont envoyées une fois en ligne. "
+     "Ouvrez CaseHub dans une fenêtre normale pour travailler hors connexion en toute sécurité.",
+     "Browser ini menolak menyimpan data CaseHub di perangkat ini ({0}; jendela pribadi melakukan ini). Perubahan Anda "
+     "hanya disimpan selama tab ini terbuka dan dikirim saat online. Buka CaseHub di jendela biasa agar dapat bekerja "
+     "offline dengan aman.", true},
+    {"Your data on this device could not be read ({0}). Reload the page to try again.",
+     "Vos données sur cet appareil n'ont pas pu être lues ({0}). Rechargez la page pour réessayer.",
+     "Data Anda di perangkat ini tidak dapat dibaca ({0}). Muat ulang halaman untuk mencoba lagi.", true},
+    {"This browser cleared CaseHub's local data since your last visit; changes not synced before then could not be kept.",
+     "Ce navigateur a effacé les données locales de CaseHub depuis votre dernière visite ; les modifications non "
+     "synchronisées avant cela n'ont pas pu être conservées.",
+     "Browser ini menghapus data lokal CaseHub sejak kunjungan terakhir Anda; perubahan yang belum tersinkron sebelum itu "
+     "tidak dapat disimpan.", true},
+    {"Your data on this device is still loading ({0} of {1} records); try again in a moment.",
+     "Vos données sur cet appareil sont encore en cours de chargement ({0} enregistrements sur {1}) ; réessayez dans un "
+     "instant.",
+     "Data Anda di perangkat ini masih dimuat ({0} dari {1} rekaman); coba lagi sebentar lagi.", true},
+
     // validation
     {"{0} ({1}) must be {2}; got {3}.", "{0} ({1}) doit être {2} ; reçu : {3}.", "{0} ({1}) harus berupa {2}; diterima {3}.", true},
     {"{0} is limited to {1} characters; shorten it.", "{0} est limité à {1} caractères ; raccourcissez-le.",

@@ -224,6 +224,7 @@ SyncState ClientSync::state(const Replica& replica) const {
     s.syncing = in_flight_.has_value();
     s.pending = replica.pending_count();
     s.unsaved = replica.not_durable_count();
+    s.durable_client_seq = replica.durable_client_seq();
     s.rejected = replica.rejections().size();
     s.last_synced_at = last_synced_at_;
     s.last_error = last_error_;

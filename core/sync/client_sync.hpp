@@ -53,6 +53,7 @@ struct SyncState {
     bool syncing = false;           // a request is in flight
     std::size_t pending = 0;        // local mutations the server has not accepted yet
     std::size_t unsaved = 0;        // of those, shown but not yet stored on this device
+    std::int64_t durable_client_seq = 0;  // every change numbered up to this is stored on this device
     std::string storage_error;      // the device refused to store work: what happened and what to do
     std::size_t rejected = 0;       // rejections waiting for the agent to read them
     TimestampMs last_synced_at = 0; // when the replica last caught up with the server (0: never)

@@ -3,6 +3,8 @@
 #include "core/sync/device_journal.hpp"
 
 #include <algorithm>
+#include <iterator>
+#include <utility>
 
 namespace casehub {
 namespace {
@@ -15,7 +17,35 @@ std::string device_record_key(const std::string& entity, const std::string& id) 
 
 bool DeviceJournal::empty() const {
     return !clear_ && !clear_outbox_ && records_.empty() && outbox_puts_.empty() && outbox_deletes_.empty() && !cursor_ &&
-           !next_client_seq_ && !rejections_;
+           !next_client_seq_ && !rejections_ && !incomplete_ && !records_complete_;
+}
+
+DeviceJournal DeviceJournal::take_new_work() {
+    DeviceJournal out;
+    out.clear_outbox_ = std::exchange(clear_outbox_, false);
+    out.outbox_puts_ = std::exchange(outbox_puts_, {});
+    out.outbox_deletes_ = std::exchange(outbox_deletes_, {});
+    out.next_client_seq_ = std::exchange(next_client_seq_, std::nullopt);
+    out.newest_outbox_seq_ = std::exchange(newest_outbox_seq_, 0);
+    return out;
+}
+
+DeviceJournal DeviceJournal::take_page(std::size_t max_records) {
+    DeviceJournal page = take_new_work();
+    page.clear_ = std::exchange(clear_, false);
+    auto end = records_.begin();
+    for (std::size_t n = 0; n < max_records && end != records_.end(); ++n) ++end;
+    page.records_.insert(std::make_move_iterator(records_.begin()), std::make_move_iterator(end));
+    records_.erase(records_.begin(), end);
+    page.rejections_ = std::exchange(rejections_, std::nullopt);
+    const bool last = records_.empty();
+    if (page.clear_ || incomplete_) {
+        // Between the clear and the last page the device holds part of the records.
+        page.records_complete_ = last;
+        incomplete_ = !last;
+    }
+    if (last) page.cursor_ = std::exchange(cursor_, std::nullopt);
+    return page;
 }
 
 void DeviceJournal::clear_records() {
@@ -30,7 +60,7 @@ void DeviceJournal::clear_outbox() {
 }
 
 void DeviceJournal::put_record(const Record& record) {
-    records_[device_record_key(record.entity, record.id)] = record;
+    records_[device_record_key(record.entity, record.id)] = dump(Json(record));
 }
 
 void DeviceJournal::delete_record(const std::string& entity, const std::string& id) {
@@ -50,6 +80,10 @@ void DeviceJournal::delete_outbox(std::int64_t client_seq) {
 }
 
 void DeviceJournal::merge_newer(DeviceJournal newer) {
+    // A refused page of a series: the series is still under way (take_page writes the
+    // marker again from the state it finds).
+    if (records_complete_ || newer.records_complete_ || newer.incomplete_) incomplete_ = true;
+    records_complete_.reset();
     if (newer.clear_) {
         clear_ = true;
         records_.clear();
@@ -71,7 +105,7 @@ std::string DeviceJournal::to_batch_json(const std::string& client_id) const {
     Json put_records = Json::array(), delete_records = Json::array();
     for (const auto& [key, value] : records_) {
         if (value)
-            put_records.push_back(Json::array({key, dump(Json(*value))}));
+            put_records.push_back(Json::array({key, *value}));
         else
             delete_records.push_back(key);
     }
@@ -82,6 +116,7 @@ std::string DeviceJournal::to_batch_json(const std::string& client_id) const {
     if (cursor_) meta["cursor"] = *cursor_;
     if (next_client_seq_) meta["next_client_seq"] = *next_client_seq_;
     if (rejections_) meta["rejections"] = dump(rejections_to_json(*rejections_));
+    if (records_complete_) meta["records_complete"] = *records_complete_;
     const Json batch{{"strict", holds_new_work()},
                      {"clear_records", clear_},
                      {"clear_outbox", clear_outbox_},

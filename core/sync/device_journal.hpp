@@ -58,6 +58,20 @@ public:
     std::int64_t newest_outbox_seq() const { return newest_outbox_seq_; }
     std::size_t record_change_count() const { return records_.size(); }
 
+    // The agent's new work alone — new outbox entries, the next client_seq and the outbox
+    // changes — moved out into a journal of its own, so an edit is written in its own small
+    // transaction, never behind (or inside) a page of records. The rest stays here.
+    DeviceJournal take_new_work();
+
+    // The next batch to write when a journal is too big for one transaction (a snapshot of
+    // 100k cases): at most `max_records` record changes, with every outbox and meta change,
+    // and the cursor only in the page that empties the journal. A page that clears the
+    // stored records, and every page after it up to the last, marks the stored records
+    // incomplete ("records_complete": false); the last writes true with the cursor. So an
+    // interrupted series is never taken for a complete replica at the next start
+    // (stored_records_complete() in device_restore.hpp). The rest stays here.
+    DeviceJournal take_page(std::size_t max_records);
+
     // Puts `newer` on top of this (older) journal: the newest value of each key wins, a
     // delete cancels an older put, a clear drops older record changes. Used to put a write
     // the device refused back under what was recorded since, to try both again.
@@ -68,18 +82,24 @@ public:
     //  "put_outbox":[[client_seq,text]],"delete_outbox":[client_seq],
     //  "meta":{"client_id":text?,"cursor":n?,"next_client_seq":n?,"rejections":text?}}.
     // client_id goes with every batch so a device store never holds work without its client.
+    // "records_complete" is in meta only when the batch is part of (or ends) a series of
+    // pages that replace the stored records (take_page).
     std::string to_batch_json(const std::string& client_id) const;
 
 private:
     bool clear_ = false;
     bool clear_outbox_ = false;
-    std::map<std::string, std::optional<Record>> records_;  // key -> record, or nullopt: delete
+    // key -> the record as stored (JSON text, made once here: a third of the memory of a
+    // Record, which matters for a first snapshot of 100k cases), or nullopt: delete
+    std::map<std::string, std::optional<std::string>> records_;
     std::map<std::int64_t, OutboxEntry> outbox_puts_;
     std::set<std::int64_t> outbox_deletes_;
     std::optional<std::int64_t> cursor_;
     std::optional<std::int64_t> next_client_seq_;
     std::optional<std::vector<Rejection>> rejections_;
     std::int64_t newest_outbox_seq_ = 0;
+    bool incomplete_ = false;                   // a page series replacing the records is under way
+    std::optional<bool> records_complete_;      // the marker this batch writes (take_page)
 };
 
 // Stored shapes, one per device value: an outbox entry {"mutation","accepted_seq"} and the

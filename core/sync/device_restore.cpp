@@ -38,8 +38,15 @@ Result<Replica> replica_from_device(const Json& meta, const std::vector<std::str
         if (!parsed) return corrupt(parsed.error().message);
         rejections = std::move(*parsed);
     }
-    return Replica::restore(client_id->get<std::string>(), integer_or(meta, "next_client_seq", 1),
-                            integer_or(meta, "cursor", 0), std::move(entries), std::move(rejections));
+    Replica replica = Replica::restore(client_id->get<std::string>(), integer_or(meta, "next_client_seq", 1),
+                                       integer_or(meta, "cursor", 0), std::move(entries), std::move(rejections));
+    if (!stored_records_complete(meta)) replica.discard_stored_records();
+    return replica;
+}
+
+bool stored_records_complete(const Json& meta) {
+    auto it = meta.find("records_complete");
+    return it == meta.end() || !it->is_boolean() || it->get<bool>();
 }
 
 Result<std::vector<Record>> records_from_device(const Json& values) {

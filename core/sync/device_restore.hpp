@@ -16,6 +16,12 @@ namespace casehub {
 // "corrupt" with what is wrong when a value cannot be read.
 Result<Replica> replica_from_device(const Json& meta, const std::vector<std::string>& outbox);
 
+// False when meta says a series of pages replacing the stored records was cut off (a tab
+// closed during a first load): the stored records then do not match the stored cursor and
+// must not be read; replica_from_device already starts such a replica from cursor 0 with
+// its stored records cleared, so the next sync loads them again.
+bool stored_records_complete(const Json& meta);
+
 // One page of stored record values (each the parsed JSON text), in order. Error "corrupt"
 // when one is not a record.
 Result<std::vector<Record>> records_from_device(const Json& values);

@@ -183,17 +183,24 @@ Replica Replica::restore(std::string client_id, std::int64_t next_client_seq, st
     r.cursor_ = cursor;
     r.outbox_ = std::move(outbox);
     r.rejections_ = std::move(rejections);
+    r.restoring_ = true;
     return r;
 }
 
 void Replica::add_restored_records(std::vector<Record> records) {
-    for (Record& rec : records) {
-        view_.upsert(rec);
-        confirmed_.upsert(std::move(rec));
-    }
+    for (Record& rec : records) confirmed_.upsert(std::move(rec));
+}
+
+void Replica::discard_stored_records() {
+    confirmed_ = Store{};
+    view_ = Store{};
+    cursor_ = 0;
+    journal_.clear_records();
+    journal_.set_cursor(cursor_);
 }
 
 void Replica::finish_restore(const ApplyEnv& env) {
+    restoring_ = false;
     rebase(env);
     // Dropping entries the cursor already covers is bookkeeping the device may redo; what
     // restore read is stored, so nothing else needs writing.

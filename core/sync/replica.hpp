@@ -34,7 +34,9 @@ public:
 
     const std::string& client_id() const { return client_id_; }
     const Store& confirmed() const { return confirmed_; }
-    const Store& view() const { return view_; }  // what the UI shows
+    // What the UI shows. While restoring, the confirmed records read so far (the outbox
+    // goes on top at finish_restore), so each restored record is inserted once.
+    const Store& view() const { return restoring_ ? confirmed_ : view_; }
     const std::vector<OutboxEntry>& outbox() const { return outbox_; }
     const std::vector<Rejection>& rejections() const { return rejections_; }
     std::int64_t cursor() const { return cursor_; }
@@ -54,6 +56,11 @@ public:
     // when the device refused it, to be tried again under what was recorded since.
     const DeviceJournal& journal() const { return journal_; }
     DeviceJournal take_journal();
+    // The parts of the journal a write takes when it must not wait for the rest: the
+    // agent's new work alone (an edit's own transaction), or the next page of a journal too
+    // big for one transaction (DeviceJournal::take_new_work / take_page).
+    DeviceJournal take_new_work() { return journal_.take_new_work(); }
+    DeviceJournal take_journal_page(std::size_t max_records) { return journal_.take_page(max_records); }
     void return_journal(DeviceJournal refused);
     // Journals the whole replica (clear + every record, outbox entry and meta value): for
     // moving a replica kept the old way (one JSON file) into the device store, or writing a
@@ -100,6 +107,9 @@ public:
     static Replica restore(std::string client_id, std::int64_t next_client_seq, std::int64_t cursor,
                            std::vector<OutboxEntry> outbox, std::vector<Rejection> rejections);
     void add_restored_records(std::vector<Record> records);
+    // The stored records are a cut-off series (device_restore.hpp): forget them and the
+    // cursor, so the next sync loads everything again, and journal their clearing.
+    void discard_stored_records();
     void finish_restore(const ApplyEnv& env);
 
 private:
@@ -114,6 +124,7 @@ private:
     std::int64_t cursor_ = 0;
     std::int64_t next_client_seq_ = 1;
     std::int64_t durable_client_seq_ = 0;
+    bool restoring_ = false;  // between restore() and finish_restore()
     DeviceJournal journal_;
 };
 

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <set>
+#include <unordered_map>
 
 #include "core/apply/conflict.hpp"
 
@@ -217,6 +218,12 @@ Result<PushOutcome> SyncServerState::push(const MutationRegistry& registry, cons
     return out;
 }
 
+namespace {
+
+std::string record_key(const ChangeEntry& e) { return e.entity + '\x1f' + e.id; }
+
+}  // namespace
+
 PullPage SyncServerState::pull(const Policy& policy, const UserContext& user, std::int64_t cursor,
                                std::size_t limit) const {
     PullPage page;
@@ -225,25 +232,55 @@ PullPage SyncServerState::pull(const Policy& policy, const UserContext& user, st
         return page;
     }
     if (limit == 0) limit = 1;
-    auto it = std::upper_bound(log.begin(), log.end(), cursor,
-                               [](std::int64_t c, const ChangeEntry& e) { return c < e.seq; });
+    const auto first = std::upper_bound(log.begin(), log.end(), cursor,
+                                        [](std::int64_t c, const ChangeEntry& e) { return c < e.seq; });
+    auto last = first;
     std::int64_t reached = cursor;
     std::size_t taken = 0;
-    while (it != log.end() && taken < limit) {
-        const std::int64_t group = it->seq;
-        for (; it != log.end() && it->seq == group; ++it, ++taken) {
-            PullChange c{it->seq, PullOp::upsert, it->entity, it->id, std::nullopt};
-            if (!it->record)
-                c.op = PullOp::remove;
-            else if (policy.can_read(store, user, *it->record))
-                c.record = it->record;
-            else
-                c.op = PullOp::drop;
-            page.changes.push_back(std::move(c));
-        }
+    while (last != log.end() && taken < limit) {
+        const std::int64_t group = last->seq;
+        for (; last != log.end() && last->seq == group; ++last) ++taken;
         reached = group;
     }
-    page.has_more = it != log.end();
+
+    // A deletion or a change that takes a record out of the user's sight is told only to
+    // those who could read it just before (its previous logged state), so a pull never
+    // names a record the user was never allowed to see. The previous states are found by
+    // one backward scan, done only when the page has such changes.
+    std::vector<bool> readable_now;
+    readable_now.reserve(static_cast<std::size_t>(last - first));
+    std::unordered_map<std::string, const ChangeEntry*> previous;  // key -> latest earlier entry
+    for (auto it = first; it != last; ++it) {
+        readable_now.push_back(it->record && policy.can_read(store, user, *it->record));
+        if (!readable_now.back()) previous.emplace(record_key(*it), nullptr);
+    }
+    std::size_t unknown = previous.size();
+    for (auto it = first; unknown > 0 && it != log.begin();) {
+        --it;
+        auto p = previous.find(record_key(*it));
+        if (p != previous.end() && !p->second) {
+            p->second = &*it;
+            --unknown;
+        }
+    }
+    // With no earlier entry the record was made within the page's range, or (after
+    // trim_log) its history is gone: then nothing is said, rather than risk naming it.
+    const auto was_readable = [&](const ChangeEntry* before) {
+        return before && before->record && policy.can_read(store, user, *before->record);
+    };
+
+    std::size_t i = 0;
+    for (auto it = first; it != last; ++it, ++i) {
+        PullChange c{it->seq, PullOp::upsert, it->entity, it->id, std::nullopt};
+        auto p = previous.find(record_key(*it));
+        const bool readable_before = p != previous.end() && was_readable(p->second);
+        if (p != previous.end()) p->second = &*it;
+        if (readable_now[i]) c.record = it->record;
+        else if (!readable_before) continue;
+        else c.op = it->record ? PullOp::drop : PullOp::remove;
+        page.changes.push_back(std::move(c));
+    }
+    page.has_more = last != log.end();
     page.cursor = page.has_more ? reached : seq;
     return page;
 }

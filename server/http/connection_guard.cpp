@@ -27,6 +27,8 @@
 #include <unistd.h>
 
 #include <nlohmann/json.hpp>
+#include <openssl/err.h>
+#include <openssl/x509.h>
 
 namespace casehub::server {
 namespace {
@@ -73,8 +75,51 @@ std::string address_of(int fd, bool peer, int* port = nullptr) {
     return text;
 }
 
+// Moving bytes on one connection: the socket itself, or the TLS session over it. Both
+// never wait. `wait` says what to poll for when nothing moved (POLLIN or POLLOUT; TLS may
+// need to write to read or the other way round), 0 after an error or the end.
+ssize_t read_some(int fd, SSL* tls, char* data, std::size_t size, short& wait) {
+    wait = 0;
+    if (!tls) {
+        for (;;) {
+            const ssize_t n = ::recv(fd, data, size, 0);
+            if (n < 0 && errno == EINTR) continue;
+            if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) wait = POLLIN;
+            return n;
+        }
+    }
+    ::ERR_clear_error();
+    const int n = ::SSL_read(tls, data, static_cast<int>(std::min<std::size_t>(size, 1 << 30)));
+    if (n > 0) return n;
+    const int e = ::SSL_get_error(tls, n);
+    if (e == SSL_ERROR_WANT_READ) wait = POLLIN;
+    else if (e == SSL_ERROR_WANT_WRITE) wait = POLLOUT;
+    else if (e == SSL_ERROR_ZERO_RETURN) return 0;
+    return -1;
+}
+
+ssize_t write_some(int fd, SSL* tls, const char* data, std::size_t size, short& wait) {
+    wait = 0;
+    if (!tls) {
+        for (;;) {
+            const ssize_t n = ::send(fd, data, size, MSG_NOSIGNAL);
+            if (n < 0 && errno == EINTR) continue;
+            if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) wait = POLLOUT;
+            return n;
+        }
+    }
+    ::ERR_clear_error();
+    const int n = ::SSL_write(tls, data, static_cast<int>(std::min<std::size_t>(size, 1 << 30)));
+    if (n > 0) return n;
+    const int e = ::SSL_get_error(tls, n);
+    if (e == SSL_ERROR_WANT_READ) wait = POLLIN;
+    else if (e == SSL_ERROR_WANT_WRITE) wait = POLLOUT;
+    return -1;
+}
+
 // A complete answer written without waiting (best effort: the connection closes next).
-void send_canned(int fd, int status, const char* reason, const std::string& code, const std::string& message,
+// Over TLS only once the handshake is done: before, the client could not read it.
+void send_canned(int fd, SSL* tls, int status, const char* reason, const std::string& code, const std::string& message,
                  int retry_after_seconds = 0) {
     const std::string body = nlohmann::json{{"error", {{"code", code}, {"message", message}}}}.dump();
     std::string head = "HTTP/1.1 " + std::to_string(status) + " " + reason +
@@ -83,7 +128,13 @@ void send_canned(int fd, int status, const char* reason, const std::string& code
                        std::to_string(body.size()) + "\r\n";
     if (retry_after_seconds > 0) head += "Retry-After: " + std::to_string(retry_after_seconds) + "\r\n";
     const std::string all = head + "\r\n" + body;
-    (void)::send(fd, all.data(), all.size(), MSG_DONTWAIT | MSG_NOSIGNAL);
+    if (!tls) {
+        (void)::send(fd, all.data(), all.size(), MSG_DONTWAIT | MSG_NOSIGNAL);
+        return;
+    }
+    if (!::SSL_is_init_finished(tls)) return;
+    short wait = 0;
+    (void)write_some(fd, tls, all.data(), all.size(), wait);
 }
 
 bool starts_with_nocase(std::string_view line, std::string_view lower_prefix) {
@@ -128,8 +179,9 @@ std::optional<std::size_t> content_length_in(std::string_view headers) {
 // then the socket, with the body's size cap and deadline.
 class GuardedStream final : public httplib::Stream {
 public:
-    GuardedStream(int fd, std::string buffer, std::size_t header_bytes, const ConnectionLimits& limits)
+    GuardedStream(int fd, SSL* tls, std::string buffer, std::size_t header_bytes, const ConnectionLimits& limits)
         : fd_(fd),
+          tls_(tls),
           buf_(std::move(buffer)),
           header_bytes_(header_bytes),
           limits_(limits),
@@ -137,6 +189,7 @@ public:
 
     bool is_readable() const override {
         if (pos_ < buf_.size()) return true;
+        if (tls_ && ::SSL_pending(tls_) > 0) return true;
         pollfd p{fd_, POLLIN, 0};
         return ::poll(&p, 1, remaining_ms(read_deadline_)) > 0;
     }
@@ -169,7 +222,8 @@ public:
         auto deadline = Clock::now() + window;
         std::size_t done = 0, in_window = 0;
         while (done < size) {
-            const ssize_t n = ::send(fd_, ptr + done, size - done, MSG_NOSIGNAL);
+            short wait = 0;
+            const ssize_t n = write_some(fd_, tls_, ptr + done, size - done, wait);
             if (n > 0) {
                 done += static_cast<std::size_t>(n);
                 in_window += static_cast<std::size_t>(n);
@@ -179,8 +233,8 @@ public:
                 }
                 continue;
             }
-            if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR)) {
-                pollfd p{fd_, POLLOUT, 0};
+            if (wait != 0) {
+                pollfd p{fd_, wait, 0};
                 if (::poll(&p, 1, remaining_ms(deadline)) > 0) continue;
             }
             failed_ = true;
@@ -194,8 +248,19 @@ public:
     socket_t socket() const override { return fd_; }
 
     bool failed() const { return failed_; }
-    // Bytes read beyond this request (the next one of a pipelining client).
-    std::string leftover() const { return buf_.substr(pos_); }
+    // Bytes read beyond this request (the next one of a pipelining client), including
+    // what the TLS session has decrypted already: the reception's epoll cannot see that.
+    std::string leftover() {
+        std::string rest = buf_.substr(pos_);
+        char tmp[16 * 1024];
+        short wait = 0;
+        while (tls_ && ::SSL_pending(tls_) > 0) {
+            const ssize_t n = read_some(fd_, tls_, tmp, sizeof tmp, wait);
+            if (n <= 0) break;
+            rest.append(tmp, static_cast<std::size_t>(n));
+        }
+        return rest;
+    }
 
 private:
     bool fill() {
@@ -205,7 +270,8 @@ private:
         }
         char tmp[16 * 1024];
         for (;;) {
-            const ssize_t n = ::recv(fd_, tmp, sizeof tmp, 0);
+            short wait = 0;
+            const ssize_t n = read_some(fd_, tls_, tmp, sizeof tmp, wait);
             if (n > 0) {
                 buf_.append(tmp, static_cast<std::size_t>(n));
                 read_in_window_ += static_cast<std::size_t>(n);
@@ -216,12 +282,11 @@ private:
                 return true;
             }
             if (n == 0) return false;  // the client closed
-            if (errno == EINTR) continue;
-            if (errno != EAGAIN && errno != EWOULDBLOCK) {
+            if (wait == 0) {
                 failed_ = true;
                 return false;
             }
-            pollfd p{fd_, POLLIN, 0};
+            pollfd p{fd_, wait, 0};
             if (::poll(&p, 1, remaining_ms(read_deadline_)) <= 0) {
                 violate(408, "request_timeout",
                         "The request body did not arrive within " + std::to_string(limits_.body_timeout_ms / 1000) +
@@ -237,6 +302,7 @@ private:
     }
 
     int fd_;
+    SSL* tls_;  // nullptr: plain
     std::string buf_;
     std::size_t pos_ = 0;
     std::size_t consumed_ = 0;
@@ -267,6 +333,7 @@ struct Connection {
     Clock::time_point deadline;
     bool receiving = false;        // a request has begun (its header deadline runs)
     bool body_deadline_set = false;  // its head is in, a small body is being read here
+    SSL* tls = nullptr;            // the TLS session (owned; freed on close), nullptr: plain
 };
 
 class GuardedServer::Front final : public httplib::TaskQueue {
@@ -317,24 +384,39 @@ public:
         c.fd = fd;
         c.address = address_of(fd, true);
         ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) | O_NONBLOCK);
+        // Over TLS a refusal at the door cannot be answered (no handshake yet): the
+        // connection is closed, which clients retry like a 503.
         std::lock_guard lock(mutex_);
         if (stopping_ || open_ >= limits_.max_connections) {
-            send_canned(fd, 503, "Service Unavailable", "busy",
-                        "The server has too many open connections; retry in a few seconds.", 2);
+            if (!server_.tls_)
+                send_canned(fd, nullptr, 503, "Service Unavailable", "busy",
+                            "The server has too many open connections; retry in a few seconds.", 2);
             ::close(fd);
             return;
         }
         std::size_t& mine = per_address_[c.address];
         if (mine >= limits_.max_connections_per_address) {
-            send_canned(fd, 503, "Service Unavailable", "too_many_connections",
-                        "Your address has " + std::to_string(mine) + " connections open to the server already; "
-                        "close some or retry in a few seconds.", 2);
+            if (!server_.tls_)
+                send_canned(fd, nullptr, 503, "Service Unavailable", "too_many_connections",
+                            "Your address has " + std::to_string(mine) + " connections open to the server already; "
+                            "close some or retry in a few seconds.", 2);
             ::close(fd);
             if (mine == 0) per_address_.erase(c.address);
             return;
         }
+        if (server_.tls_) {
+            c.tls = ::SSL_new(server_.tls_);
+            if (!c.tls || ::SSL_set_fd(c.tls, fd) != 1) {
+                if (c.tls) ::SSL_free(c.tls);
+                ::close(fd);
+                if (mine == 0) per_address_.erase(c.address);
+                return;
+            }
+            ::SSL_set_accept_state(c.tls);
+        }
         ++mine;
         ++open_;
+        // The TLS handshake, then the first request head, must arrive within this.
         c.deadline = Clock::now() + std::chrono::milliseconds(limits_.header_timeout_ms);
         incoming_.push_back(std::move(c));
         wake();
@@ -348,6 +430,11 @@ private:
 
     void close_locked(Connection& c) {
         if (c.fd < 0) return;
+        if (c.tls) {
+            if (::SSL_is_init_finished(c.tls)) (void)::SSL_shutdown(c.tls);  // close_notify, best effort
+            ::SSL_free(c.tls);
+            c.tls = nullptr;
+        }
         ::shutdown(c.fd, SHUT_WR);
         char sink[4096];
         while (::recv(c.fd, sink, sizeof sink, MSG_DONTWAIT) > 0) {
@@ -365,7 +452,7 @@ private:
 
     // Refuses a request at the door: answer, then close.
     void refuse(Connection& c, int status, const char* reason, const char* code, const std::string& message) {
-        send_canned(c.fd, status, reason, code, message);
+        send_canned(c.fd, c.tls, status, reason, code, message);
         close_connection(c);
     }
 
@@ -453,8 +540,18 @@ private:
         Connection& c = it->second;
         char tmp[16 * 1024];
         bool closed = false;
+        if (c.tls && !::SSL_is_init_finished(c.tls)) {
+            ::ERR_clear_error();
+            const int r = ::SSL_do_handshake(c.tls);
+            const int e = r == 1 ? SSL_ERROR_NONE : ::SSL_get_error(c.tls, r);
+            if (e != SSL_ERROR_NONE && e != SSL_ERROR_WANT_READ && e != SSL_ERROR_WANT_WRITE) closed = true;
+            // Not finished: wait for more of it (its deadline is the header deadline).
+            else if (e != SSL_ERROR_NONE) return;
+        }
         for (;;) {
-            const ssize_t n = ::recv(c.fd, tmp, sizeof tmp, 0);
+            if (closed) break;
+            short wait = 0;
+            const ssize_t n = read_some(c.fd, c.tls, tmp, sizeof tmp, wait);
             if (n > 0) {
                 if (!c.receiving) {
                     c.receiving = true;
@@ -464,8 +561,7 @@ private:
                 if (c.buffer.size() > limits_.max_header_bytes + max_prebuffered_body) break;
                 continue;
             }
-            if (n < 0 && errno == EINTR) continue;
-            if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) break;
+            if (n < 0 && wait != 0) break;
             closed = true;  // the client went away (or an error): nothing to answer
             break;
         }
@@ -513,7 +609,7 @@ private:
         std::unique_lock lock(mutex_);
         if (ready_.size() >= limits_.max_waiting_requests) {
             lock.unlock();
-            send_canned(c.fd, 503, "Service Unavailable", "busy",
+            send_canned(c.fd, c.tls, 503, "Service Unavailable", "busy",
                         "The server is busy; retry in a few seconds.", 2);
             close_connection(c);
             return;
@@ -538,7 +634,7 @@ private:
     }
 
     void serve(Connection& c) {
-        GuardedStream stream(c.fd, std::move(c.buffer), c.header_bytes, limits_);
+        GuardedStream stream(c.fd, c.tls, std::move(c.buffer), c.header_bytes, limits_);
         ServingState state;
         serving = &state;
         ++c.requests;
@@ -590,7 +686,53 @@ GuardedServer::GuardedServer(ConnectionLimits limits) : limits_(limits) {
     };
 }
 
-GuardedServer::~GuardedServer() = default;
+GuardedServer::~GuardedServer() {
+    if (tls_) ::SSL_CTX_free(tls_);
+}
+
+namespace {
+
+// OpenSSL's reasons for the last failure, oldest first, as one sentence part.
+std::string openssl_reason() {
+    std::string out;
+    while (const unsigned long e = ::ERR_get_error()) {
+        char text[256];
+        ::ERR_error_string_n(e, text, sizeof text);
+        out += (out.empty() ? "" : "; ") + std::string(text);
+    }
+    return out.empty() ? "unknown reason" : out;
+}
+
+}  // namespace
+
+Status GuardedServer::use_tls(const std::string& cert_file, const std::string& key_file) {
+    ::ERR_clear_error();
+    SSL_CTX* ctx = ::SSL_CTX_new(::TLS_server_method());
+    if (!ctx) return make_error("tls", "OpenSSL could not make a TLS context: " + openssl_reason());
+    ::SSL_CTX_set_min_proto_version(ctx, TLS1_2_VERSION);
+    ::SSL_CTX_set_options(ctx, SSL_OP_NO_COMPRESSION | SSL_OP_NO_RENEGOTIATION | SSL_OP_CIPHER_SERVER_PREFERENCE);
+    // Workers write answers in parts from buffers that may move between calls.
+    ::SSL_CTX_set_mode(ctx, SSL_MODE_ENABLE_PARTIAL_WRITE | SSL_MODE_ACCEPT_MOVING_WRITE_BUFFER);
+    Status s;
+    if (::SSL_CTX_use_certificate_chain_file(ctx, cert_file.c_str()) != 1)
+        s = make_error("tls", "Cannot use the TLS certificate '" + cert_file + "' (a PEM certificate chain is needed): " +
+                                  openssl_reason());
+    else if (::SSL_CTX_use_PrivateKey_file(ctx, key_file.c_str(), SSL_FILETYPE_PEM) != 1)
+        // OpenSSL compares the key with the certificate as it loads it.
+        s = ERR_GET_REASON(::ERR_peek_last_error()) == X509_R_KEY_VALUES_MISMATCH
+                ? make_error("tls", "The TLS key '" + key_file + "' does not belong to the certificate '" + cert_file + "'.")
+                : make_error("tls", "Cannot use the TLS key '" + key_file +
+                                        "' (an unencrypted PEM private key is needed): " + openssl_reason());
+    else if (::SSL_CTX_check_private_key(ctx) != 1)
+        s = make_error("tls", "The TLS key '" + key_file + "' does not belong to the certificate '" + cert_file + "'.");
+    if (!s) {
+        ::SSL_CTX_free(ctx);
+        return s;
+    }
+    if (tls_) ::SSL_CTX_free(tls_);
+    tls_ = ctx;
+    return {};
+}
 
 int GuardedServer::bind_guarded(const std::string& host, int port) {
     int bound = port;

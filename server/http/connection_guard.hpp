@@ -10,7 +10,10 @@
 //   - bounded admission: at most N connections at once and M per client address, and a
 //     bounded queue of complete requests waiting for a worker; beyond, an immediate 503
 //     with Retry-After instead of an unbounded backlog;
-//   - a listen backlog raised above httplib's compiled-in 5, so bursts are not reset.
+//   - a listen backlog raised above httplib's compiled-in 5, so bursts are not reset;
+//   - optionally TLS (OpenSSL, as httplib's SSLServer uses it): the handshake is made by
+//     the reception under the header deadline, so a client that never finishes it holds
+//     no worker either; workers read and write through the connection's TLS session.
 // httplib parses and routes as always (process_request); only the socket handling is ours.
 #pragma once
 #include <cstddef>
@@ -19,6 +22,9 @@
 #include <string>
 
 #include <httplib.h>
+#include <openssl/ssl.h>
+
+#include "core/base/result.hpp"
 
 namespace casehub::server {
 
@@ -64,6 +70,13 @@ public:
 
     const ConnectionLimits& limits() const { return limits_; }
 
+    // Serves HTTPS from now on: every connection accepted afterwards must complete a TLS
+    // (1.2 or later) handshake with this PEM certificate chain and private key. Error
+    // "tls" naming the file and OpenSSL's reason when a file cannot be read or the key
+    // does not match the certificate; the server is then unchanged.
+    Status use_tls(const std::string& cert_file, const std::string& key_file);
+    bool uses_tls() const { return tls_ != nullptr; }
+
     class Front;  // the reception thread and the workers (connection_guard.cpp)
 
 private:
@@ -74,6 +87,7 @@ private:
 
     ConnectionLimits limits_;
     std::atomic<Front*> front_{nullptr};
+    SSL_CTX* tls_ = nullptr;  // owned; nullptr: plain HTTP
 };
 
 }  // namespace casehub::server

@@ -20,9 +20,13 @@ void install_base_routes(httplib::Server& server, const HttpOptions& options) {
     server.set_payload_max_length(max_body);
     // On every answer, errors included: no MIME sniffing, no framing, no referrer leaving
     // the app (the CSP of HTML pages is set by the static routes).
-    server.set_default_headers({{"X-Content-Type-Options", "nosniff"},
-                                {"X-Frame-Options", "DENY"},
-                                {"Referrer-Policy", "no-referrer"}});
+    httplib::Headers headers{{"X-Content-Type-Options", "nosniff"},
+                             {"X-Frame-Options", "DENY"},
+                             {"Referrer-Policy", "no-referrer"}};
+    // Over HTTPS, a year of HTTPS only (no includeSubDomains: the server does not know
+    // what else runs under its domain).
+    if (options.hsts) headers.emplace("Strict-Transport-Security", "max-age=31536000");
+    server.set_default_headers(std::move(headers));
     // httplib's default also sets SO_REUSEPORT, which lets a second server bind the same
     // port silently (the kernel then splits connections between them). Only SO_REUSEADDR,
     // so a taken port fails loudly and a restart can rebind at once.

@@ -13,10 +13,12 @@ namespace casehub::server {
 struct HttpOptions {
     std::string web_root = "build/web/dist";  // the built web app
     std::size_t max_body_bytes = 8 * 1024 * 1024;  // a larger Content-Length is refused unread
+    bool hsts = false;  // served over HTTPS: every answer tells browsers to use only HTTPS
 };
 
 // Installs /health, the static routes, the 404/500 JSON handlers, the security headers
-// every answer carries (nosniff, X-Frame-Options DENY, Referrer-Policy) and the pre-routing
+// every answer carries (nosniff, X-Frame-Options DENY, Referrer-Policy; Strict-Transport-
+// Security when options.hsts) and the pre-routing
 // request checks on `server`: a Content-Length that is not a whole number (400) or is
 // over the limit (413), and a compressed body (415), are answered without reading it.
 void install_base_routes(httplib::Server& server, const HttpOptions& options);

@@ -15,7 +15,8 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { startServer } from './server.mjs';
 import {
-  ALEX, SIZES, api, assert, openApp, records, screenshot, signIn, syncState, waitFirstFrame, waitForLabel, waitForState,
+  ALEX, SIZES, api, assert, clickLabel, findWidgets, openApp, records, screenshot, signIn, syncState, typeText,
+  waitFirstFrame, waitForLabel, waitForState, waitForWidget, waitFrames,
 } from './lib.mjs';
 
 // Small seeded generator, so a failing run can be repeated with CASEHUB_CHAOS_SEED.
@@ -211,7 +212,8 @@ export async function fullStorageQuotaIsReported(ctx) {
       if (mode === 'readwrite' && window.__casehubDiskFull) {
         const error = new DOMException('The quota has been exceeded.', 'QuotaExceededError');
         Object.defineProperty(tx, 'error', { get: () => error });
-        queueMicrotask(() => tx.abort());
+        tx.commit = () => tx.abort();  // the explicit commit fails as a commit over quota does
+        queueMicrotask(() => { try { tx.abort(); } catch (e) { /* already aborted */ } });
       }
       return tx;
     };
@@ -232,18 +234,35 @@ export async function fullStorageQuotaIsReported(ctx) {
     `the storage error does not say what happened and what to do: ${state.storageError}`);
   assert(state.unsaved === 1 && !state.saved, `the edit should wait, not saved: ${JSON.stringify(state)}`);
   await waitForLabel(page, (l) => l.includes('Not saved on this device'), 'the red status');
+
+  // The form's own save says so too: never "Saved on this device" while the device refuses
+  // it, but the refusal and what to do.
+  await page.evaluate((id) => { location.hash = `#/incident/${id}`; }, caseId);
+  await waitForWidget(page, 'Written on a full disk');
+  await waitFrames(page, 3);
+  const titles = await findWidgets(page, 'Case Title');
+  const body = titles.reduce((a, b) => (b.y > a.y ? b : a));  // the form's field, below the process bar's
+  await clickLabel(page, 'Case Title', { where: (w) => w.y === body.y });
+  await typeText(page, ' (form)');
+  await clickLabel(page, 'Save');
+  await waitForLabel(page, (l) => l.startsWith('Not saved on this device: This device has no storage space'),
+    'the form\'s save refused by the device');
+  assert((await findWidgets(page, 'Saved on this device')).length === 0, 'the form says saved while the device refused it');
   await screenshot(page, 'durability-quota-full');
   await page.waitForTimeout(2500);  // a retry (2 s) fails again: still not pushed
   state = await syncState(page);
-  assert(state.pending === 1 && state.unsaved === 1 && state.storageError,
-    `the unsaved edit must not be pushed: ${JSON.stringify(state)}`);
+  assert(state.pending === 2 && state.unsaved === 2 && state.storageError,
+    `the unsaved edits must not be pushed: ${JSON.stringify(state)}`);
 
   await page.evaluate(() => { window.__casehubDiskFull = false; });  // room again
-  state = await waitForState(page, 'the retry to store and send it',
+  await waitForWidget(page, 'Saved on this device', { timeout: 30000 });
+  state = await waitForState(page, 'the retry to store and send them',
     (s) => s.storageError === '' && s.unsaved === 0 && s.pending === 0 && s.saved, 90000);
   const token = (await api(ctx.baseUrl, 'api/auth/login', { body: { username: ALEX.user, password: ALEX.password } })).token;
   const snapshot = await api(ctx.baseUrl, 'api/sync/snapshot', { token });
-  assert(snapshot.records.some((r) => r.id === caseId), 'the case stored after the quota error did not reach the server');
+  const onServer = snapshot.records.find((r) => r.id === caseId);
+  assert(onServer, 'the case stored after the quota error did not reach the server');
+  assert(onServer.attributes.title === 'Written on a full disk (form)', `the form's save did not reach the server: ${onServer.attributes.title}`);
 }
 
 // A browser that refuses IndexedDB (a private window): the agent is told, and work made in
@@ -272,4 +291,67 @@ export async function refusedStorageIsReported(ctx) {
   const token = (await api(ctx.baseUrl, 'api/auth/login', { body: { username: ALEX.user, password: ALEX.password } })).token;
   const snapshot = await api(ctx.baseUrl, 'api/sync/snapshot', { token });
   assert(snapshot.records.some((r) => r.id === caseId), 'the case made without device storage did not reach the server');
+}
+
+// A replica kept the earlier way — one JSON file, replica-<user id>.json, in the IDBFS
+// folder /casehub — moves into the device store at the next start when the user's database
+// is empty: its outbox is pushed under its own client id, and the file is removed once the
+// copy is stored.
+export async function aReplicaFileOfTheEarlierStorageIsImported(ctx) {
+  const page = await ctx.newPage(SIZES.desktop);
+  await openApp(page, ctx.baseUrl);
+  await signIn(page, ALEX);
+  await waitForState(page, 'the first sync, stored', (s) => s.lastSyncedAt > 0 && s.pending === 0 && s.saved, 90000);
+  const account = (await records(page, 'account'))[0];
+
+  // On a page of the same origin that does not start the app: the stored replica goes, an
+  // old-style file with one unsent case takes its place (IDBFS keeps files as
+  // {timestamp, mode, contents} under their path in the database "/casehub", store FILE_DATA).
+  await page.goto(new URL('icon.svg', ctx.baseUrl).href);
+  const caseId = crypto.randomUUID(), mutationId = crypto.randomUUID(), clientId = `legacy-${crypto.randomUUID()}`;
+  const userId = await page.evaluate(async ([caseId, mutationId, clientId, accountId]) => {
+    const req = (r) => new Promise((resolve, reject) => { r.onsuccess = () => resolve(r.result); r.onerror = () => reject(r.error); });
+    const name = (await indexedDB.databases()).map((d) => d.name).find((n) => n.startsWith('casehub-replica-'));
+    const userId = name.slice('casehub-replica-'.length);
+    await new Promise((resolve, reject) => { const d = indexedDB.deleteDatabase(name); d.onsuccess = resolve; d.onerror = () => reject(d.error); d.onblocked = resolve; });
+    const file = {
+      client_id: clientId, next_client_seq: 2, cursor: 0, confirmed: [], rejections: [],
+      outbox: [{ accepted_seq: 0, mutation: { id: mutationId, client_id: clientId, client_seq: 1, name: 'record.create',
+        client_time: Date.now(), args: { entity: 'incident', id: caseId,
+          fields: { title: 'Kept in the old replica file', customerid: { entity: 'account', id: accountId }, caseorigincode: 1 } } } }],
+    };
+    const db = await req(indexedDB.open('/casehub'));
+    const tx = db.transaction('FILE_DATA', 'readwrite');
+    tx.objectStore('FILE_DATA').put({ timestamp: new Date(), mode: 33206, contents: new TextEncoder().encode(JSON.stringify(file)) },
+      `/casehub/replica-${userId}.json`);
+    await new Promise((resolve, reject) => { tx.oncomplete = resolve; tx.onabort = () => reject(tx.error); });
+    db.close();
+    return userId;
+  }, [caseId, mutationId, clientId, account.id]);
+
+  await page.goto(ctx.baseUrl);
+  await waitUsable(page);
+  await waitForState(page, 'the imported case to reach the server', (s) => s.pending === 0 && s.lastSyncedAt > 0 && s.saved, 90000);
+  assert((await records(page, 'incident')).some((r) => r.id === caseId), 'the imported case is not in the replica');
+  const token = (await api(ctx.baseUrl, 'api/auth/login', { body: { username: ALEX.user, password: ALEX.password } })).token;
+  const snapshot = await api(ctx.baseUrl, 'api/sync/snapshot', { token });
+  assert(snapshot.records.some((r) => r.id === caseId), 'the case of the old replica file did not reach the server');
+  // The device store now holds the replica under the file's client id; the file is gone.
+  await waitForState(page, 'the import to finish', (s) => s.saved, 30000);
+  const after = await page.evaluate(async (userId) => {
+    const req = (r) => new Promise((resolve, reject) => { r.onsuccess = () => resolve(r.result); r.onerror = () => reject(r.error); });
+    const device = await req(indexedDB.open(`casehub-replica-${userId}`));
+    const client = await req(device.transaction('meta').objectStore('meta').get('client_id'));
+    device.close();
+    for (let i = 0; i < 50; i++) {  // the file's removal reaches IDBFS with the next syncfs
+      const fs = await req(indexedDB.open('/casehub'));
+      const file = await req(fs.transaction('FILE_DATA').objectStore('FILE_DATA').get(`/casehub/replica-${userId}.json`));
+      fs.close();
+      if (!file) return { client, file: false };
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    return { client, file: true };
+  }, userId);
+  assert(after.client === clientId, `the device store holds client ${after.client}, not the file's ${clientId}`);
+  assert(!after.file, 'the old replica file was not removed after the import');
 }

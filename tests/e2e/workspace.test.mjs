@@ -73,7 +73,7 @@ export async function desktopCasesViewFormQuickCreateAndFrench(ctx) {
   await replaceField(page, 'Case Title', edited);
   await waitForWidget(page, 'Unsaved changes', { where: () => true }).catch(() => {});
   await clickLabel(page, 'Save');
-  await waitForWidget(page, 'Saved');
+  await waitForWidget(page, 'Saved on this device');
   await waitForWidget(page, edited);
   await clickLabel(page, 'Details');
   await waitForWidget(page, 'Serial Number');
@@ -158,7 +158,7 @@ export async function tabletCasesFormWithTouch(ctx) {
   await clickLabel(page, 'Serial Number');
   await typeText(page, serial);
   await clickLabel(page, 'Save');
-  await waitForWidget(page, 'Saved');
+  await waitForWidget(page, 'Saved on this device');
   assert((await findWidgets(page, 'Record set')).length === 0, 'the record set pane is hidden on a tablet');
   await screenshot(page, 'workspace-tablet-form');
 

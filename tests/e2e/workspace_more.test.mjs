@@ -185,7 +185,7 @@ export async function desktopDatePicker(ctx) {
   await clickLabel(page, label);
   await waitForWidget(page, `${label} 14:30`);
   await clickLabel(page, 'Save');
-  await waitForWidget(page, 'Saved');
+  await waitForWidget(page, 'Saved on this device');
   const c = (await records(page, 'incident')).find((r) => r.id === id);
   const expected = `${target.getUTCFullYear()}-${String(target.getUTCMonth() + 1).padStart(2, '0')}-15T14:30:00Z`;
   assert(c.attributes.followupby === expected, `followupby is ${c.attributes.followupby}, expected ${expected}`);

@@ -10,6 +10,7 @@
 
 #include <emscripten/emscripten.h>
 
+#include "core/sync/device_messages.hpp"
 #include "core/sync/device_restore.hpp"
 #include "wasm/client/local_database.hpp"
 #include "wasm/platform/device_store.hpp"
@@ -33,26 +34,14 @@ const std::vector<Rejection>& no_rejections() {
 
 constexpr TimestampMs kDeviceRetryMinMs = 2000;
 constexpr TimestampMs kDeviceRetryMaxMs = 30000;
-constexpr double kRestoreBudgetMs = 8.0;  // record pages read per frame stop after this
-
-// What the agent reads when the device refuses work: what happened and what to do.
-std::string storage_refusal_message(const std::string& name, const std::string& message) {
-    if (name == "QuotaExceededError")
-        return "This device has no storage space left for CaseHub, so your latest changes are not saved on it yet. "
-               "Free some space (close other tabs, clear other sites' data); they are saved as soon as there is room. "
-               "Keep this tab open until then.";
-    if (name == "InvalidStateError" || name == "VersionError" || name == "NotFoundError")
-        return "The browser closed CaseHub's storage on this device (" + message +
-               "), so your latest changes are not saved on it yet. Keep this tab open and reload when they are synced.";
-    return "Saving on this device failed (" + name + ": " + message +
-           "), so your latest changes are not saved on it yet; retrying. Keep this tab open until the status says saved.";
-}
-
-std::string storage_open_refusal_message(const std::string& error) {
-    return "This browser refuses to store CaseHub's data on this device (" + error +
-           "; a private window does this). Your changes are kept only while this tab is open and are sent when "
-           "online. Open CaseHub in a normal window to work offline safely.";
-}
+// Record pages handed to the replica per frame stop after this. The shell is drawn from
+// the first page on; edits wait for the last, so loading fast beats smooth frames here.
+constexpr double kRestoreBudgetMs = 40.0;
+// A journal bigger than this many records (a first snapshot of 100k cases) is written in
+// pages, one transaction each, a few at a time: one batch of it all would need several
+// hundred MB of text in wasm memory and abort the page.
+constexpr std::size_t kRecordsPerBatch = 5000;
+constexpr std::size_t kBatchesInFlight = 3;
 
 }  // namespace
 
@@ -75,6 +64,7 @@ SyncState DataLayer::state() const {
     s.online = online_;
     s.signed_in = has_session();
     s.storage_error = storage_error_;
+    if (device_phase_ == DevicePhase::memory_only) s.durable_client_seq = 0;  // kept in this tab only
     return s;
 }
 
@@ -90,11 +80,10 @@ void DataLayer::dismiss_rejection(const std::string& mutation_id) {
 Result<Mutation> DataLayer::submit(const std::string& name, const Json& args) {
     if (!has_session()) return make_error("signed_out", "Sign in to make changes.");
     if (device_phase_ == DevicePhase::opening || device_phase_ == DevicePhase::restoring)
-        return make_error("loading", "Your data on this device is still loading (" + std::to_string(restored_) + " of " +
-                                         std::to_string(stored_total_) + " records); try again in a moment.");
+        return make_error("loading", device_loading_message(restored_, stored_total_));
     auto m = replica_->apply_local(env(), platform::random_uuid(), name, args, now_);
     if (!m) return m;
-    write_journal();  // its own transaction, started before anything else can happen to the page
+    write_new_work();  // its own transaction, started before anything else can happen to the page
     sync_.on_local_edit(now_);
     return m;
 }
@@ -142,27 +131,41 @@ bool DataLayer::is_saved() const {
            (!replica_ || replica_->journal().empty());
 }
 
-void DataLayer::write_journal() {
-    if (!replica_ || replica_->journal().empty()) return;
+bool DataLayer::may_write_device() {
+    if (!replica_ || replica_->journal().empty()) return false;
     if (device_phase_ == DevicePhase::memory_only) {
         // Nothing can be stored: the work counts as made in this tab and is pushed from here.
         (void)replica_->take_journal();
         replica_->mark_durable_through(replica_->next_client_seq() - 1);
-        return;
+        return false;
     }
-    if (device_phase_ == DevicePhase::opening) return;  // the store is not open yet
-    if (!storage_error_.empty() && now_ < device_retry_at_) return;
-    DeviceJournal j = replica_->take_journal();
-    const std::uint64_t ticket = platform::write_device_batch(j.to_batch_json(replica_->client_id()));
-    device_writes_.emplace(ticket, std::move(j));
+    if (device_phase_ == DevicePhase::opening) return false;  // the store is not open yet
+    return storage_error_.empty() || now_ >= device_retry_at_;
 }
 
-void DataLayer::flush_device() { write_journal(); }
+void DataLayer::write_device_batch(DeviceJournal batch) {
+    const std::uint64_t ticket = platform::write_device_batch(batch.to_batch_json(replica_->client_id()));
+    device_writes_.emplace(ticket, std::move(batch));
+}
+
+void DataLayer::write_new_work() {
+    if (!may_write_device() || !replica_->journal().holds_new_work()) return;
+    write_device_batch(replica_->take_new_work());
+}
+
+void DataLayer::write_journal(std::size_t max_in_flight) {
+    if (!may_write_device()) return;
+    write_new_work();
+    while (!replica_->journal().empty() && device_writes_.size() < max_in_flight)
+        write_device_batch(replica_->take_journal_page(kRecordsPerBatch));
+}
+
+void DataLayer::flush_device() { write_journal(SIZE_MAX); }
 
 bool DataLayer::load_bench_snapshot(std::vector<Record> records) {
     if (!replica_ || device_phase_ != DevicePhase::ready) return false;
     replica_->on_snapshot(env(), Snapshot{std::move(records), replica_->cursor()});
-    write_journal();
+    write_journal(kBatchesInFlight);
     return true;
 }
 
@@ -171,7 +174,7 @@ void DataLayer::on_device_failure(const std::string& name, const std::string& me
     TimestampMs delay = kDeviceRetryMinMs;
     for (int i = 1; i < device_failures_ && delay < kDeviceRetryMaxMs; ++i) delay *= 2;
     device_retry_at_ = now + std::min(delay, kDeviceRetryMaxMs);
-    storage_error_ = storage_refusal_message(name, message);
+    storage_error_ = device_write_refused_message(name, message);
     std::printf("casehub: device store refused a write (%s: %s); retrying in %lld ms\n", name.c_str(),
                 message.c_str(), static_cast<long long>(device_retry_at_ - now));
 }
@@ -179,8 +182,7 @@ void DataLayer::on_device_failure(const std::string& name, const std::string& me
 void DataLayer::finish_loading(TimestampMs now) {
     loading_ = false;
     if (platform::local_storage_was_evicted())
-        storage_notice_ = "This browser cleared CaseHub's local data since your last visit; changes not synced "
-                          "before then could not be kept.";
+        storage_notice_ = device_cleared_message();
     if (std::string err = platform::local_storage_error(); !err.empty()) storage_notice_ = err;
     platform::request_persistent_storage();
     if (auto s = load_session()) {
@@ -196,6 +198,7 @@ void DataLayer::open_replica_for(const std::string& user_id, TimestampMs now) {
     replica_.reset();
     replica_user_ = user_id;
     device_writes_.clear();
+    import_pending_ = false;
     storage_error_.clear();
     device_failures_ = 0;
     restored_ = stored_total_ = 0;
@@ -220,6 +223,12 @@ void DataLayer::start_replica(const std::string& head_json, TimestampMs now) {
     if (restored) {
         replica_ = std::move(*restored);
         device_phase_ = DevicePhase::restoring;
+        if (!stored_records_complete(meta)) {
+            // A first load was cut off: the records are loaded again by the next sync.
+            replica_->finish_restore(env());
+            stored_total_ = 0;
+            device_phase_ = DevicePhase::ready;
+        }
         return;
     }
     if (restored.error().code != "not_found") storage_notice_ = restored.error().message;
@@ -227,14 +236,14 @@ void DataLayer::start_replica(const std::string& head_json, TimestampMs now) {
     if (old) {
         replica_ = std::move(*old);
         replica_->journal_everything();
-        write_journal();
-        import_ticket_ = device_writes_.empty() ? 0 : device_writes_.rbegin()->first;
+        import_pending_ = true;
+        write_journal(kBatchesInFlight);
     } else {
         if (old.error().code != "not_found") storage_notice_ = old.error().message;
         replica_ = Replica(platform::random_uuid());
         // Stored work that could not be read is replaced whole, not mixed with new work.
         if (restored.error().code != "not_found") replica_->journal_everything();
-        write_journal();
+        write_journal(kBatchesInFlight);
     }
     stored_total_ = 0;
     device_phase_ = DevicePhase::ready;
@@ -243,7 +252,7 @@ void DataLayer::start_replica(const std::string& head_json, TimestampMs now) {
 void DataLayer::tick_device(TimestampMs now) {
     if (device_phase_ == DevicePhase::opening) {
         if (std::string err = platform::device_store_open_error(); !err.empty()) {
-            storage_error_ = storage_open_refusal_message(err);
+            storage_error_ = device_open_refused_message(err);
             device_phase_ = DevicePhase::memory_only;
             replica_ = Replica(platform::random_uuid());  // a new client: it never numbers like a stored one
             (void)replica_->take_journal();
@@ -251,7 +260,7 @@ void DataLayer::tick_device(TimestampMs now) {
             return;
         }
         if (std::string err = platform::device_store_read_error(); !err.empty()) {
-            storage_error_ = "Your data on this device could not be read (" + err + "). Reload the page to try again.";
+            storage_error_ = device_unreadable_message(err);
             return;
         }
         if (auto head = platform::take_device_head()) start_replica(*head, now);
@@ -271,7 +280,7 @@ void DataLayer::tick_device(TimestampMs now) {
             replica_->add_restored_records(std::move(*records));
         }
         if (std::string err = platform::device_store_read_error(); !err.empty())
-            storage_error_ = "Your data on this device could not be read (" + err + "). Reload the page to try again.";
+            storage_error_ = device_unreadable_message(err);
         if (platform::device_records_done()) {
             replica_->finish_restore(env());
             device_phase_ = DevicePhase::ready;
@@ -279,7 +288,7 @@ void DataLayer::tick_device(TimestampMs now) {
     }
     if (device_phase_ == DevicePhase::closed) return;
     if (device_phase_ == DevicePhase::memory_only) {
-        write_journal();  // nothing to write to: only the bookkeeping
+        write_journal(kBatchesInFlight);  // nothing to write to: only the bookkeeping
         return;
     }
 
@@ -292,10 +301,6 @@ void DataLayer::tick_device(TimestampMs now) {
         if (it == device_writes_.end()) continue;  // written for a replica no longer open
         if (r.ok) {
             if (replica_) replica_->mark_durable_through(it->second.newest_outbox_seq());
-            if (r.ticket == import_ticket_) {
-                remove_file_replica(replica_user_);
-                import_ticket_ = 0;
-            }
             if (!refused) {
                 storage_error_.clear();
                 device_failures_ = 0;
@@ -320,7 +325,12 @@ void DataLayer::tick_device(TimestampMs now) {
         on_device_failure(refused_name, refused_message, now);
         platform::unblock_device_writes();
     }
-    write_journal();  // this frame's pulls and bookkeeping, one batch
+    // The old replica file goes once everything it held is stored (it may take pages).
+    if (import_pending_ && device_writes_.empty() && replica_ && replica_->journal().empty() && storage_error_.empty()) {
+        remove_file_replica(replica_user_);
+        import_pending_ = false;
+    }
+    write_journal(kBatchesInFlight);  // this frame's pulls and bookkeeping: one batch, or pages of a big one
 }
 
 void DataLayer::on_login_answer(int status, const std::string& body, TimestampMs now) {

@@ -80,7 +80,10 @@ private:
     void on_login_answer(int status, const std::string& body, TimestampMs now);
     void tick_device(TimestampMs now);
     void start_replica(const std::string& head_json, TimestampMs now);
-    void write_journal();
+    bool may_write_device();
+    void write_device_batch(DeviceJournal batch);
+    void write_new_work();
+    void write_journal(std::size_t max_in_flight);
     void on_device_failure(const std::string& name, const std::string& message, TimestampMs now);
 
     enum class DevicePhase {
@@ -103,7 +106,7 @@ private:
     bool online_ = true;
     DevicePhase device_phase_ = DevicePhase::closed;
     std::map<std::uint64_t, DeviceJournal> device_writes_;  // handed to the device, by ticket
-    std::uint64_t import_ticket_ = 0;  // the write that moves the old replica file in
+    bool import_pending_ = false;      // the old replica file is removed once its copy is stored
     TimestampMs device_retry_at_ = 0;  // after a refused write, the next try
     int device_failures_ = 0;
     std::string storage_error_;        // the device refused work: shown until a write succeeds

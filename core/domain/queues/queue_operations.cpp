@@ -155,9 +155,10 @@ Status pick_queue_item(ApplyContext& ctx, const std::string& item_id, const Pick
     const std::string& me = ctx.user().user_id;
     // First to sync wins: the later pick is refused with the holder's name, so the agent
     // knows whom to talk to instead of silently taking the item over.
+    // The privilege first: who works an item is told only to those who may change it.
+    if (auto s = ctx.policy().check(ctx.store(), ctx.user(), Privilege::Write, before); !s) return s;
     if (!worker.empty() && worker != me)
         return make_error("already_picked", holder_name(ctx, before) + " is working on this item.", "workerid");
-    if (auto s = ctx.policy().check(ctx.store(), ctx.user(), Privilege::Write, before); !s) return s;
     if (options.remove) return delete_item(ctx, before);
 
     Record after = before;
@@ -183,8 +184,10 @@ Status release_queue_item(ApplyContext& ctx, const std::string& item_id) {
     auto found = find_item(ctx, item_id);
     if (!found) return found.error();
     const Record& before = *found;
-    if (worker_of(before).empty()) return {};  // nobody works it: already available
+    // Checked before anything is answered, so an item outside the agent's scope is refused
+    // even when releasing it would change nothing.
     if (auto s = check_take_over(ctx, before, "release"); !s) return s;
+    if (worker_of(before).empty()) return {};  // nobody works it: already available
     Record after = before;
     clear_worker(after);
     // Back to the queue's owner (ReleaseToQueue), so the queue's agents can pick it.
@@ -201,8 +204,8 @@ Status route_queue_item_to_queue(ApplyContext& ctx, const std::string& item_id, 
     if (!queue) return make_error("not_found", "There is no queue with id " + queue_id + " (it may have been deleted).");
     if (!is_active(*queue))
         return make_error("inactive", "The queue " + queue_name(ctx, queue_id) + " is inactive; choose an active queue.");
-    if (lookup_id_of(before, "queueid") == queue_id) return {};
     if (auto s = check_take_over(ctx, before, "route"); !s) return s;
+    if (lookup_id_of(before, "queueid") == queue_id) return {};  // already there
     if (auto s = ctx.policy().check(ctx.store(), ctx.user(), Privilege::AppendTo, *queue); !s) return s;
     Record after = before;
     after.attributes["queueid"] = make_lookup("queue", queue_id);

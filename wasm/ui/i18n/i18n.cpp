@@ -411,6 +411,7 @@ constexpr Entry kEntries[] = {
     {"workspace.save", "Save", "Enregistrer", "Simpan"},
     {"workspace.save_close", "Save & Close", "Enregistrer et fermer", "Simpan & Tutup"},
     {"workspace.saved", "Saved", "Enregistré", "Tersimpan"},
+    {"workspace.saved_on_device", "Saved on this device", "Enregistré sur cet appareil", "Tersimpan di perangkat ini"},
     {"workspace.search_records", "Search this view", "Rechercher dans cette vue", "Cari di tampilan ini"},
     {"workspace.sorting", "Sorting…", "Tri en cours…", "Mengurutkan…"},
     {"workspace.unpin_view", "Unpin this view", "Désépingler cette vue", "Lepas sematan tampilan ini"},

@@ -189,6 +189,27 @@ void draw_conflicts(const Record& record, const EntityDef& entity, const RecordF
     }
 }
 
+// The last save as the device has it: "Saving on this device…" until IndexedDB committed
+// it, then "Saved on this device"; if the device refused it, that in red with what to do
+// (the same words as the sync status), the change still kept in this tab.
+void draw_save_outcome(const FormState& form, const SyncState& sync, Language lang, float pad) {
+    ImGui::SetCursorPosX(pad);
+    std::string text;
+    if (sync.durable_client_seq >= form.saving_client_seq) {
+        text = tr(lang, "workspace.saved_on_device");
+        ImGui::TextColored(ImVec4(0.06f, 0.49f, 0.06f, 1.0f), "%s %s", ICON_CHECK, text.c_str());
+    } else if (!sync.storage_error.empty()) {
+        text = std::string(tr(lang, "sync.storage_refused")) + ": " + localize_message(sync.storage_error, lang);
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(kErrorColor));
+        ImGui::TextWrapped("%s %s", ICON_TIMES, text.c_str());
+        ImGui::PopStyleColor();
+    } else {
+        text = tr(lang, "sync.unsaved");
+        ImGui::TextDisabled("%s", text.c_str());
+    }
+    record_last_item(text.c_str());
+}
+
 }  // namespace
 
 bool has_unsaved_changes(const FormState& form) { return !form.edits.empty(); }
@@ -323,6 +344,7 @@ RecordFormIntent draw_record_form(FormState& form, const RecordFormLook& look, c
     ImGui::EndGroup();
     for (const FormExtension* e : extensions)
         if (e->draw_header) e->draw_header(ctx, pad);
+    if (form.saving_client_seq != 0 && form.notice.empty()) draw_save_outcome(form, look.model.sync, look.language, pad);
     if (!form.notice.empty()) {
         ImGui::SetCursorPosX(pad);
         ImGui::TextColored(ImVec4(0.06f, 0.49f, 0.06f, 1.0f), "%s %s", ICON_CHECK, form.notice.c_str());

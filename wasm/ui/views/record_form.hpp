@@ -31,7 +31,8 @@ struct FormState {
     Json edits = Json::object();                // attribute -> value typed (null clears)
     std::map<std::string, std::string> errors;  // attribute -> the core's message
     std::string error;                          // a message not about one field
-    std::string notice;                         // "Saved", shown under the header
+    std::string notice;                         // a command's outcome, shown under the header
+    std::int64_t saving_client_seq = 0;         // the last save's change: "saved on this device" once stored
     int tab = 0;
     bool confirm_leave = false;                 // the unsaved-changes prompt is open
     std::vector<std::string> record_set;        // row keys of the view it was opened from

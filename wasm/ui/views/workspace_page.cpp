@@ -125,7 +125,7 @@ void save_form(WorkspaceState& w, FormState& f, const ViewFrame& frame, std::fun
     const EntityDef* e = schema.entity(f.entity);
     if (!e) return;
     if (!f.is_new && f.edits.empty()) {
-        f.notice = tr(lang, "workspace.saved");
+        if (f.saving_client_seq == 0) f.notice = tr(lang, "workspace.saved");  // else: the last save's state shows
         if (saved) saved();
         return;
     }
@@ -147,14 +147,16 @@ void save_form(WorkspaceState& w, FormState& f, const ViewFrame& frame, std::fun
     }
     const bool created = f.is_new;
     frame.intents.submit(change->mutation, change->args,
-                         [&w, &f, lang, created, saved = std::move(saved)](const Result<Mutation>& result) {
+                         [&w, &f, created, saved = std::move(saved)](const Result<Mutation>& result) {
                              if (!result) {
                                  show_error(f, result.error());
                                  return;
                              }
                              f.edits = Json::object();
                              f.is_new = false;
-                             f.notice = tr(lang, "workspace.saved");
+                             // "Saved" only once the device holds it (the form reads the sync state).
+                             f.notice.clear();
+                             f.saving_client_seq = result->client_seq;
                              if (created) note_recent_record(w.recent, area_of(f.entity), f.entity, f.id);
                              if (saved) saved();  // last: it may close the form
                          });
