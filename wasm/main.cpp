@@ -35,6 +35,7 @@ namespace {
 using namespace casehub;
 
 constexpr const char* kLanguagePreference = "language";
+constexpr const char* kThemePreference = "theme";  // "high-contrast" or unset
 
 struct App {
     GLFWwindow* window = nullptr;
@@ -44,6 +45,7 @@ struct App {
     ui::Fonts fonts;
     float fonts_ratio = 0.0f;       // pixel ratio the font atlas was built for
     bool themed = false;
+    bool themed_high_contrast = false;
     ui::WidthClass themed_for = ui::WidthClass::desktop;
     unsigned frames = 0;
 };
@@ -64,10 +66,12 @@ void frame() {
         ImGui_ImplOpenGL3_CreateFontsTexture();
     }
     const ui::WidthClass width = ui::width_class_for(canvas.css_width);
-    if (!app.themed || width != app.themed_for) {
-        ui::apply_theme(ImGui::GetStyle(), width);
+    const bool high_contrast = app.ui.shell.high_contrast;
+    if (!app.themed || width != app.themed_for || high_contrast != app.themed_high_contrast) {
+        ui::apply_theme(ImGui::GetStyle(), width, high_contrast ? ui::kHighContrastTheme : ui::kDefaultTheme);
         app.themed = true;
         app.themed_for = width;
+        app.themed_high_contrast = high_contrast;
     }
 
     ImGui_ImplOpenGL3_NewFrame();
@@ -119,6 +123,8 @@ void frame() {
     platform::update_soft_keyboard(io.WantTextInput);
     ui::apply_shell_intent(app.ui, intent, width);
     if (intent.language) platform::save_preference(kLanguagePreference, ui::language_code(*intent.language));
+    if (intent.toggle_high_contrast)
+        platform::save_preference(kThemePreference, app.ui.shell.high_contrast ? "high-contrast" : "");
     platform::publish_frame(++app.frames, emscripten_get_now() - frame_start);
 }
 
@@ -155,6 +161,9 @@ int main() {
     std::string language = platform::load_preference(kLanguagePreference);
     if (language.empty()) language = platform::browser_language();
     g_app.ui.shell.language = ui::parse_language(language);
+    g_app.ui.shell.high_contrast = platform::load_preference(kThemePreference) == "high-contrast";
+    // Motion: the text cursor's blink is ImGui's only animation; off when the OS asks.
+    if (platform::prefers_reduced_motion()) io.ConfigInputTextCursorBlink = false;
 
     client::start_client(g_app.ui);
     emscripten_set_main_loop(frame, 0, true);

@@ -102,7 +102,7 @@
     if (FOCUSABLE.has(code)) el.tabIndex = -1;  // Tab is ours (onKeyDown); a reader may still focus it
     el.dataset.key = key;
     el.className = CONTAINERS.has(code) ? 'a11y-box' : 'a11y-item';
-    return { el, code, rec: '', id: idOf(key) };
+    return { el, code, rec: '', id: idOf(key), f: null };
   }
 
   function setAttr(el, name, value) {
@@ -114,15 +114,16 @@
   }
 
   // f: key, parent, code, label, value, x, y, w, h, flags, level, count
+  // Only the fields that changed since the node's last record touch the DOM: a scrolled
+  // grid changes every row's position, not its words.
   function update(n, f) {
-    const el = n.el, code = n.code, label = f[3], value = f[4];
-    const flags = Number(f[9]), level = Number(f[10]), count = Number(f[11]);
-    if (!CONTAINERS.has(code)) {
-      el.style.left = f[5] + 'px';
-      el.style.top = f[6] + 'px';
-      el.style.width = f[7] + 'px';
-      el.style.height = f[8] + 'px';
+    const el = n.el, code = n.code, label = f[3], value = f[4], p = n.f;
+    if (!CONTAINERS.has(code) && (!p || p[5] !== f[5] || p[6] !== f[6] || p[7] !== f[7] || p[8] !== f[8])) {
+      el.style.cssText = `left:${f[5]}px;top:${f[6]}px;width:${f[7]}px;height:${f[8]}px`;
     }
+    n.f = f;
+    if (p && p[3] === f[3] && p[4] === f[4] && p[9] === f[9] && p[10] === f[10] && p[11] === f[11]) return;
+    const flags = Number(f[9]), level = Number(f[10]), count = Number(f[11]);
     if (code === 'x') {
       setAttr(el, 'aria-label', label);
       const type = flags & FLAG.password ? 'password' : 'text';
@@ -309,6 +310,11 @@
         return;
       }
       let at = current ? order.indexOf(current.el.dataset.key) : order.indexOf(focusKey);
+      if (fromNowhere && !e.shiftKey) {
+        // Into the page: the widget ImGui has focused (the sign-in screen's username).
+        focusElement(order[at >= 0 ? at : 0]);
+        return;
+      }
       if (active === skip) at = -1;
       let next;
       if (e.shiftKey) next = at <= 0 ? order.length - 1 : at - 1;

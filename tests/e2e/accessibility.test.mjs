@@ -85,8 +85,9 @@ async function expectNoSeriousViolations(page, screen) {
   assert(v.length === 0, `axe finds serious or critical violations on the ${screen}:\n  ${v.join('\n  ')}`);
 }
 
-// Signs in with the keyboard alone, as the issue's bug report tried: the username field
-// has the focus, Tab goes to the password, Enter signs in.
+// Signs in with the keyboard alone, as the issue's bug report tried: from a page without
+// focus, Tab reaches the username field (which the screen focuses anyway), Tab goes to the
+// password, Enter signs in.
 export async function signInWithTheKeyboardAlone(ctx) {
   const page = await sharedPage(ctx);
   await openApp(page, ctx.baseUrl);
@@ -96,6 +97,10 @@ export async function signInWithTheKeyboardAlone(ctx) {
   await expectNoSeriousViolations(page, 'sign-in screen');
   await page.waitForFunction(() => document.activeElement && document.activeElement.getAttribute('aria-label') === 'Username',
     null, { timeout: 10000 });
+  await page.evaluate(() => document.activeElement.blur());
+  await page.keyboard.press('Tab');
+  const user = await focused(page);
+  assert(user.role === 'textbox' && user.name === 'Username', `the first Tab should reach Username: ${JSON.stringify(user)}`);
   await page.keyboard.type('admin');
   await page.keyboard.press('Tab');
   const pw = await focused(page);
@@ -186,6 +191,30 @@ export async function caseFormFieldsHaveLabelsAndValuesInTheAccessibilityTree(ct
   assert(/combobox "Customer": \S/.test(snapshot), `the aria snapshot lacks the Customer field and its value:\n${snapshot.slice(0, 3000)}`);
   await screenshot(page, 'a11y-case-form');
   await expectNoSeriousViolations(page, 'case form');
+}
+
+// The high-contrast theme is a check box in the user menu, reached and ticked with the
+// keyboard, and kept as a preference; ticked again, the default theme comes back.
+export async function highContrastThemeIsPickedInTheUserMenu(ctx) {
+  const page = await sharedPage(ctx);
+  for (const want of ['true', 'false']) {
+    await tabTo(page, 'button', 'User menu');
+    await page.keyboard.press('Enter');
+    await waitForMirror(page, 'checkbox', 'High contrast');
+    await tabTo(page, 'checkbox', 'High contrast');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction((w) => (localStorage.getItem('casehub.theme') === 'high-contrast') === (w === 'true'),
+      want, { timeout: 10000, polling: 100 });
+    await tabTo(page, 'button', 'User menu');
+    await page.keyboard.press('Enter');
+    const checked = await page.waitForFunction(() => {
+      const box = [...document.querySelectorAll('#a11y-root [role=checkbox]')].find((b) => b.textContent === 'High contrast');
+      return box ? box.getAttribute('aria-checked') : null;
+    }, null, { timeout: 10000, polling: 100 }).then((h) => h.jsonValue());
+    assert(checked === want, `High contrast should read checked=${want}, reads ${checked}`);
+    await page.keyboard.press('Escape');
+    await waitFrames(page, 3);
+  }
 }
 
 export async function queueAndKnowledgeHaveNoSeriousViolations(ctx) {

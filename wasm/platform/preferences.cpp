@@ -28,6 +28,10 @@ EM_JS(char*, casehub_js_browser_language, (), {
     return p;
 });
 
+EM_JS(int, casehub_js_prefers_reduced_motion, (), {
+    try { return window.matchMedia("(prefers-reduced-motion: reduce)").matches ? 1 : 0; } catch (e) { return 0; }
+});
+
 namespace casehub::platform {
 namespace {
 
@@ -44,5 +48,7 @@ std::string load_preference(const char* key) { return take(casehub_js_load_prefe
 void save_preference(const char* key, const std::string& value) { casehub_js_save_preference(key, value.c_str()); }
 
 std::string browser_language() { return take(casehub_js_browser_language()); }
+
+bool prefers_reduced_motion() { return casehub_js_prefers_reduced_motion() != 0; }
 
 }  // namespace casehub::platform

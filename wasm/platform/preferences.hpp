@@ -11,5 +11,7 @@ std::string load_preference(const char* key);
 void save_preference(const char* key, const std::string& value);
 // The browser's preferred language tag (navigator.language, e.g. "fr-FR"), or "".
 std::string browser_language();
+// True when the system asks for less motion (prefers-reduced-motion: reduce).
+bool prefers_reduced_motion();
 
 }  // namespace casehub::platform

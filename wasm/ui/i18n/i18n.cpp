@@ -197,6 +197,7 @@ constexpr Entry kEntries[] = {
     {"login.title", "Sign in to Customer Service Hub", "Connectez-vous au Centre de service clientèle",
      "Masuk ke Pusat Customer Service"},
     {"login.username", "Username", "Nom d'utilisateur", "Nama pengguna"},
+    {"menu.high_contrast", "High contrast", "Contraste élevé", "Kontras tinggi"},
     {"menu.language", "Language", "Langue", "Bahasa"},
     {"menu.sign_out", "Sign out", "Se déconnecter", "Keluar"},
     {"menu.signed_in_as", "Signed in as", "Connecté en tant que", "Masuk sebagai"},

@@ -146,7 +146,8 @@ ShellIntent draw_app_shell(UiState& ui, const ShellFrame& frame, const ViewFrame
 
     // Top bar.
     const TopBarLook bar{state.language, width, SyncStatusLook{view.model.sync, view.model.utc_offset_minutes},
-                         m.top_bar_height, frame.user_name, frame.fonts ? frame.fonts->bold : nullptr};
+                         m.top_bar_height, frame.user_name, frame.fonts ? frame.fonts->bold : nullptr,
+                         state.high_contrast};
     TopBarIntent bar_intent = draw_top_bar(bar, state.search.data(), state.search.size());
     intent.toggle_site_map = bar_intent.toggle_site_map;
     intent.search = std::move(bar_intent.search);
@@ -157,6 +158,7 @@ ShellIntent draw_app_shell(UiState& ui, const ShellFrame& frame, const ViewFrame
         intent.quick_create.reset();
     }
     intent.language = bar_intent.language;
+    intent.toggle_high_contrast = bar_intent.toggle_high_contrast;
     intent.sync_now = bar_intent.sync_now;
     intent.sign_out = bar_intent.sign_out;
     float top = m.top_bar_height;
@@ -251,6 +253,7 @@ void apply_shell_intent(UiState& ui, const ShellIntent& intent, WidthClass width
         state.quick_create.reset();
     }
     if (intent.language) state.language = *intent.language;
+    if (intent.toggle_high_contrast) state.high_contrast = !state.high_contrast;
     if (intent.search) {
         state.last_search = *intent.search;
         reopen_search_results(ui.search);

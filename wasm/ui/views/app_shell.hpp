@@ -23,6 +23,7 @@ struct ShellState {
     Language language = Language::en;
     bool site_map_collapsed = false;           // tablet: icon rail instead of names
     bool site_map_menu_open = false;           // phone: site map shown as a menu
+    bool high_contrast = false;                // the high-contrast theme (user menu; kept as a preference)
     std::optional<std::string> quick_create;   // entity whose quick create was asked for
     std::string last_search;                   // the last submitted search
     std::array<char, 256> search{};            // search box edit buffer
@@ -32,6 +33,7 @@ struct ShellIntent {
     std::optional<Area> navigate;
     std::optional<Language> language;
     bool toggle_site_map = false;
+    bool toggle_high_contrast = false;  // picked in the user menu
     std::optional<std::string> search;
     std::optional<std::string> quick_create;
     bool sync_now = false;  // "Sync now" pressed

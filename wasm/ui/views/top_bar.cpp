@@ -6,6 +6,7 @@
 #include <string>
 
 #include "imgui.h"
+#include "wasm/ui/widgets/accessibility.hpp"
 #include "wasm/ui/widgets/icons.hpp"
 #include "wasm/ui/views/login_screen.hpp"  // sync hook (H6)
 #include "wasm/ui/views/sync_status.hpp"   // sync hook (H6)
@@ -170,6 +171,14 @@ TopBarIntent draw_top_bar(const TopBarLook& look, char* search, std::size_t sear
             if (ImGui::Selectable(label.c_str(), option == lang, ImGuiSelectableFlags_None, ImVec2(220.0f, row)))
                 intent.language = option;
         }
+        ImGui::Separator();
+        const std::string contrast = std::string(look.high_contrast ? ICON_CHECK "  " : "     ") +
+                                     tr(lang, "menu.high_contrast") + "###high_contrast";
+        if (ImGui::Selectable(contrast.c_str(), false, ImGuiSelectableFlags_None, ImVec2(220.0f, row)))
+            intent.toggle_high_contrast = true;
+        record_last_item(tr(lang, "menu.high_contrast"));
+        set_last_item_role(Role::checkbox);
+        set_last_item_checked(look.high_contrast);
         ImGui::Separator();
         if (draw_sign_out_item(lang, row)) intent.sign_out = true;
         ImGui::EndPopup();

@@ -20,6 +20,7 @@ struct TopBarLook {
     float height;
     const char* user_name;  // already display-ready
     ImFont* bold_font;      // for the app name; null: the current font
+    bool high_contrast = false;  // the theme in use, ticked in the user menu
 };
 
 struct TopBarIntent {
@@ -27,6 +28,7 @@ struct TopBarIntent {
     std::optional<std::string> search;           // Enter pressed in the search box
     std::optional<std::string> quick_create;     // entity logical name picked under "+"
     std::optional<Language> language;            // picked in the user menu
+    bool toggle_high_contrast = false;           // "High contrast" picked in the user menu
     bool sync_now = false;                       // "Sync now" pressed
     bool sign_out = false;                       // "Sign out" picked in the user menu
 };

@@ -326,6 +326,14 @@ void set_last_item_value(std::string_view value, bool password) {
     }
 }
 
+void set_last_item_checked(bool checked) {
+    if (!is_last_item_node()) return;
+    if (checked)
+        g_frame.nodes.back().flags |= a11y_checked;
+    else
+        g_frame.nodes.back().flags &= ~a11y_checked;
+}
+
 void set_last_item_selected(bool selected) {
     if (!is_last_item_node()) return;
     if (selected)

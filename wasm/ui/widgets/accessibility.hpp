@@ -87,6 +87,8 @@ void set_last_item_role(Role role);
 // The value the last item shows (a text field's text, a combo box's option); `password`
 // leaves the value out and marks the field.
 void set_last_item_value(std::string_view value, bool password = false);
+// The checked state of the last item (a menu entry drawn as a check box).
+void set_last_item_checked(bool checked);
 // The selected state of the last item (a tab, an option, the current site map area).
 void set_last_item_selected(bool selected);
 // Records the last item (plain text too, which has no ImGui hook) as a heading.
