@@ -54,6 +54,17 @@ struct World {
     }
 };
 
+// A replica whose first load brought `accounts` accounts: enough records to need several pages.
+Replica replica_with_accounts(World& w, const std::string& device, int accounts, int uuid_seed) {
+    std::vector<Record> seed;
+    for (int i = 0; i < accounts; ++i)
+        seed.push_back(Record{"account", make_uuid_v4(uuid_seed, i), {{"name", "A" + std::to_string(i)}}});
+    w.server.seed(seed);
+    Replica r(device);
+    r.on_snapshot(w.env, w.server.snapshot(w.policy, w.alex));
+    return r;
+}
+
 std::string case_id(std::uint64_t n) { return make_uuid_v4(900, n); }
 
 }  // namespace
@@ -271,11 +282,7 @@ TEST_CASE("a replica kept the old way (one JSON file) moves to the device whole"
 TEST_CASE("a snapshot too big for one transaction is written in pages with a completeness marker",
           "[sync][device]") {
     World w;
-    std::vector<Record> seed;
-    for (int i = 0; i < 25; ++i) seed.push_back(Record{"account", make_uuid_v4(41, i), {{"name", "A" + std::to_string(i)}}});
-    w.server.seed(seed);
-    Replica r("tablet-7");
-    r.on_snapshot(w.env, w.server.snapshot(w.policy, w.alex));
+    Replica r = replica_with_accounts(w, "tablet-7", 25, 41);
     const Mutation made = w.create_case(r, case_id(7), "Made during the first load");
 
     SECTION("pages carry at most the page's records; the cursor and 'complete' come with the last") {
@@ -357,11 +364,7 @@ TEST_CASE("a snapshot too big for one transaction is written in pages with a com
 
 TEST_CASE("an edit's own batch holds only the new work, never a page of records", "[sync][device]") {
     World w;
-    std::vector<Record> seed;
-    for (int i = 0; i < 30; ++i) seed.push_back(Record{"account", make_uuid_v4(43, i), {{"name", "A" + std::to_string(i)}}});
-    w.server.seed(seed);
-    Replica r("tablet-8");
-    r.on_snapshot(w.env, w.server.snapshot(w.policy, w.alex));
+    Replica r = replica_with_accounts(w, "tablet-8", 30, 43);
     const Mutation m = w.create_case(r, case_id(8), "Urgent");
     DeviceJournal rest = r.take_journal();
     DeviceJournal edit = rest.take_new_work();
